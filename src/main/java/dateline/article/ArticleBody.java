@@ -1,0 +1,45 @@
+package dateline.article;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Article HTML as Dateline stores it: cleaned to an allow-list by jsoup's Cleaner (scripts, event
+ * handlers, styles and javascript: URLs never survive), plus the plain text derived from it.
+ */
+final class ArticleBody {
+    private static final Safelist ALLOWED = new Safelist()
+            .addTags("p", "h2", "h3", "h4", "a", "strong", "em", "blockquote", "ul", "ol", "li", "figure", "img", "figcaption")
+            .addAttributes("a", "href")
+            .addAttributes("img", "src", "alt")
+            .addProtocols("a", "href", "http", "https", "mailto")
+            .addProtocols("img", "src", "http", "https");
+    private static final Document.OutputSettings COMPACT = new Document.OutputSettings().prettyPrint(false);
+    private static final double WORDS_PER_MINUTE = 230.0;
+
+    private ArticleBody() {
+    }
+
+    /** The HTML with everything outside the allow-list removed; null for an absent or empty body. */
+    static String sanitize(String html) {
+        if (html == null || html.isBlank()) {
+            return null;
+        }
+        String clean = Jsoup.clean(html, "", ALLOWED, COMPACT).strip();
+        return clean.isEmpty() ? null : clean;
+    }
+
+    static String text(String html) {
+        return html == null ? "" : Jsoup.parseBodyFragment(html).text();
+    }
+
+    static int wordCount(String html) {
+        String text = text(html).strip();
+        return text.isEmpty() ? 0 : text.split("\\s+").length;
+    }
+
+    static int readingTimeMinutes(int words) {
+        return words == 0 ? 0 : (int) Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
+    }
+}

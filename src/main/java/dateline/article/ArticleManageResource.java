@@ -1,0 +1,105 @@
+package dateline.article;
+
+import dateline.common.page.Page;
+import dateline.common.problem.Problem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Editors' API for articles in every state. */
+@Path("/api/v1/manage/articles")
+@Tag(name = "Manage articles", description = "Write, publish and unpublish articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ArticleManageResource {
+    private final ArticleService service;
+    private final ArticleRepository articles;
+
+    ArticleManageResource(ArticleService service, ArticleRepository articles) {
+        this.service = service;
+        this.articles = articles;
+    }
+
+    @POST
+    @Operation(summary = "Create a draft article")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
+    @APIResponse(responseCode = "409", description = "The slug is taken",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ArticleManageView> createArticle(@Valid @NotNull ArticleInput in) {
+        ArticleManageView created = service.create(in);
+        return RestResponse.ResponseBuilder.<ArticleManageView>created(URI.create("/api/v1/manage/articles/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "List articles in every state, newest created first")
+    public Page<ArticleManageView> listManagedArticles(
+            @Parameter(description = "Only articles in this state") @QueryParam("status") ArticleStatus status,
+            @Parameter(description = "Items per page (1-100)") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @Parameter(description = "Cursor from page.next of the previous page") @QueryParam("cursor") String cursor) {
+        return articles.managePage(status, cursor, limit).map(ArticleManageView::from);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get an article in any state")
+    public ArticleManageView getManagedArticle(@PathParam("id") UUID id) {
+        return ArticleManageView.from(service.load(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replace an article's content")
+    @APIResponse(responseCode = "409", description = "The slug is taken",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public ArticleManageView replaceArticle(@PathParam("id") UUID id, @Valid @NotNull ArticleInput in) {
+        return service.replace(id, in);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete an article")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void deleteArticle(@PathParam("id") UUID id) {
+        service.delete(id);
+    }
+
+    @POST
+    @Path("{id}/publish")
+    @Operation(summary = "Publish an article")
+    @APIResponse(responseCode = "409", description = "The article is already published",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public ArticleManageView publishArticle(@PathParam("id") UUID id, @Valid PublishInput in) {
+        return service.publish(id, in);
+    }
+
+    @POST
+    @Path("{id}/unpublish")
+    @Operation(summary = "Take a published article back to draft")
+    @APIResponse(responseCode = "409", description = "The article is not published",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public ArticleManageView unpublishArticle(@PathParam("id") UUID id) {
+        return service.unpublish(id);
+    }
+}

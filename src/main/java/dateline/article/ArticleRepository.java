@@ -1,0 +1,88 @@
+package dateline.article;
+
+import dateline.common.page.Cursors;
+import dateline.common.page.Page;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Article queries, keyset-paged on (date, id) so a deep page costs what the first one does. */
+@ApplicationScoped
+public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
+    private static final String DELIVERY = "articles:-publishedAt";
+    private static final String MANAGE = "manage-articles:-createdAt";
+
+    private final Cursors cursors;
+
+    ArticleRepository(Cursors cursors) {
+        this.cursors = cursors;
+    }
+
+    public Optional<Article> findPublishedBySlug(String slug) {
+        return find("slug = ?1 and status = ?2", slug, ArticleStatus.PUBLISHED).firstResultOptional();
+    }
+
+    public Optional<Article> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    /** Published articles, newest first. */
+    public Page<Article> publishedPage(String cursor, int limit) {
+        Parameters params = Parameters.with("published", ArticleStatus.PUBLISHED);
+        String where = "status = :published";
+        if (cursor != null) {
+            List<String> after = cursors.decode(DELIVERY, cursor, 2);
+            where += " and (publishedAt < :at or (publishedAt = :at and id < :id))";
+            params.and("at", instant(after.get(0))).and("id", uuid(after.get(1)));
+        }
+        List<Article> rows = find(where + " order by publishedAt desc, id desc", params).range(0, limit).list();
+        return Page.of(rows, limit, a -> cursors.encode(DELIVERY, List.of(a.publishedAt.toString(), a.id.toString())));
+    }
+
+    /** Every article, or those in one status, newest created first. */
+    public Page<Article> managePage(ArticleStatus status, String cursor, int limit) {
+        Parameters params = new Parameters();
+        String where = "1 = 1";
+        if (status != null) {
+            where += " and status = :status";
+            params.and("status", status);
+        }
+        if (cursor != null) {
+            List<String> after = cursors.decode(MANAGE, cursor, 2);
+            where += " and (createdAt < :at or (createdAt = :at and id < :id))";
+            params.and("at", instant(after.get(0))).and("id", uuid(after.get(1)));
+        }
+        List<Article> rows = find(where + " order by createdAt desc, id desc", params).range(0, limit).list();
+        return Page.of(rows, limit, a -> cursors.encode(MANAGE, List.of(a.createdAt.toString(), a.id.toString())));
+    }
+
+    /** Ids among {@code ids} that name an existing article. */
+    public List<UUID> existing(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery("select a.id from Article a where a.id in :ids", UUID.class)
+                .setParameter("ids", ids).getResultList();
+    }
+
+    // The signature already vouches for the content; these only guard against a key reused across versions.
+    private Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (RuntimeException e) {
+            throw cursors.rejected();
+        }
+    }
+
+    private UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (RuntimeException e) {
+            throw cursors.rejected();
+        }
+    }
+}

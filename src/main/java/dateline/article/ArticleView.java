@@ -1,0 +1,33 @@
+package dateline.article;
+
+import dateline.common.term.TermRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A published article as readers' front-ends receive it. */
+@Schema(name = "Article")
+public record ArticleView(
+        @Schema(examples = "3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31") UUID id,
+        @Schema(examples = "russia-fires-tass-deputy-director-mikhail-gusman") String slug,
+        @Schema(examples = "Russia Fires TASS Deputy Director Mikhail Gusman After His Visit to Azerbaijan") String title,
+        @Schema(nullable = true) String subtitle,
+        @Schema(nullable = true) String excerpt,
+        @Schema(nullable = true, description = "Sanitised HTML", examples = "<p>A new diplomatic scandal has erupted in Russia.</p>") String body,
+        @Schema(nullable = true) String imageUrl,
+        @Schema(nullable = true) TermRef section,
+        List<TermRef> tags,
+        List<TermRef> authors,
+        @Schema(examples = "en") String locale,
+        @Schema(examples = "2025-10-17T15:00:00Z") Instant publishedAt,
+        @Schema(examples = "2025-10-17T15:00:00Z") Instant updatedAt,
+        @Schema(examples = "412") int wordCount,
+        @Schema(examples = "2") int readingTimeMinutes) {
+
+    static ArticleView from(Article a) {
+        return new ArticleView(a.id, a.slug, a.title, a.subtitle, a.excerpt, a.body, a.imageUrl, TermRef.of(a.section),
+                a.tags.stream().map(TermRef::of).toList(), a.authors.stream().map(TermRef::of).toList(),
+                a.locale, a.publishedAt, a.updatedAt, a.wordCount, ArticleBody.readingTimeMinutes(a.wordCount));
+    }
+}

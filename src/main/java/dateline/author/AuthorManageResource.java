@@ -1,0 +1,86 @@
+package dateline.author;
+
+import dateline.common.page.Page;
+import dateline.common.problem.Problem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Editors' CRUD for authors. */
+@Path("/api/v1/manage/authors")
+@Tag(name = "Manage authors", description = "Create, rename and delete authors")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AuthorManageResource {
+    private final AuthorCatalog authors;
+
+    AuthorManageResource(AuthorCatalog authors) {
+        this.authors = authors;
+    }
+
+    @POST
+    @Operation(summary = "Create a author")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
+    @APIResponse(responseCode = "409", description = "The slug is taken",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public RestResponse<AuthorView> createAuthor(@Valid @NotNull AuthorInput in) {
+        AuthorView created = authors.create(in);
+        return RestResponse.ResponseBuilder.<AuthorView>created(URI.create("/api/v1/manage/authors/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "List authors for editing, in slug order")
+    public Page<AuthorView> listManagedAuthors(
+            @Parameter(description = "Items per page (1-100)") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @Parameter(description = "Cursor from page.next of the previous page") @QueryParam("cursor") String cursor) {
+        return authors.page(cursor, limit, AuthorView::from);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a author by id")
+    public AuthorView getManagedAuthor(@PathParam("id") UUID id) {
+        return AuthorView.from(authors.byId(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replace a author")
+    @APIResponse(responseCode = "409", description = "The slug is taken",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public AuthorView updateAuthor(@PathParam("id") UUID id, @Valid @NotNull AuthorInput in) {
+        return authors.update(id, in);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a author no article uses")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "Articles still use it; the problem's usage member counts them",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public void deleteAuthor(@PathParam("id") UUID id) {
+        authors.delete(id);
+    }
+}

@@ -1,0 +1,59 @@
+package dateline.common.openapi;
+
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents the problem responses every operation can give, in one place: what the problem mapper answers
+ * for bad parameters, unknown ids, unacceptable media types, oversized or invalid bodies and failures.
+ * Operation-specific problems (409s) stay on the resource methods.
+ */
+public class ProblemResponses implements OASFilter {
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+                document(path, entry.getValue());
+            }
+        });
+    }
+
+    private static void document(String path, Operation op) {
+        APIResponses responses = op.getResponses();
+        boolean hasBody = op.getRequestBody() != null;
+        boolean hasParameters = op.getParameters() != null && !op.getParameters().isEmpty();
+        if (hasBody || hasParameters) {
+            add(responses, "400", "Malformed JSON, or a parameter of the wrong type or range");
+        }
+        if (path.contains("{")) {
+            add(responses, "404", "Nothing exists with this id or slug");
+        }
+        add(responses, "406", "The Accept header names no media type this operation produces");
+        if (hasBody) {
+            add(responses, "413", "The body is larger than 1 MiB");
+            add(responses, "415", "The Content-Type is not accepted");
+            add(responses, "422", "The content breaks a rule; violations name each field");
+        }
+        add(responses, "500", "An unexpected failure; it has been logged");
+    }
+
+    private static void add(APIResponses responses, String status, String description) {
+        if (responses.hasAPIResponse(status)) {
+            return;
+        }
+        responses.addAPIResponse(status, OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent().addMediaType("application/problem+json",
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+    }
+}

@@ -1,0 +1,77 @@
+package dateline.common.page;
+
+import dateline.common.problem.ProblemException;
+import dateline.common.problem.ProblemType;
+import dateline.config.DatelineConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encodes keyset positions as opaque, tamper-evident cursors: {@code base64url(payload).base64url(hmac)}.
+ * The payload names the list it belongs to, so a cursor of one list (or one sort order) is refused by
+ * another instead of silently paging from a wrong position.
+ */
+@ApplicationScoped
+public class Cursors {
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final char SEPARATOR = '\u001f';
+    private static final int MAX_LENGTH = 1024;
+
+    private final SecretKeySpec key;
+
+    Cursors(DatelineConfig config) {
+        this.key = new SecretKeySpec(config.cursor().secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    public String encode(String list, List<String> position) {
+        String payload = list + SEPARATOR + String.join(String.valueOf(SEPARATOR), position);
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(sign(bytes));
+    }
+
+    /** Returns the position stored in a cursor of {@code list}, or throws a 400 problem. */
+    public List<String> decode(String list, String cursor, int parts) {
+        int dot = cursor.indexOf('.');
+        if (cursor.length() > MAX_LENGTH || dot <= 0) {
+            throw rejected();
+        }
+        try {
+            byte[] payload = DECODER.decode(cursor.substring(0, dot));
+            byte[] signature = DECODER.decode(cursor.substring(dot + 1));
+            if (!MessageDigest.isEqual(sign(payload), signature)) {
+                throw rejected();
+            }
+            List<String> values = Arrays.asList(new String(payload, StandardCharsets.UTF_8).split(String.valueOf(SEPARATOR), -1));
+            if (values.size() != parts + 1 || !values.get(0).equals(list)) {
+                throw rejected();
+            }
+            return values.subList(1, values.size());
+        } catch (IllegalArgumentException e) {
+            throw rejected();
+        }
+    }
+
+    private byte[] sign(byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return Arrays.copyOf(mac.doFinal(payload), 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
+    /** The 400 problem for a cursor that cannot be used. */
+    public ProblemException rejected() {
+        return new ProblemException(ProblemType.INVALID_CURSOR,
+                "The cursor is malformed, was altered, or belongs to another list or sort order; start again from the first page.");
+    }
+}

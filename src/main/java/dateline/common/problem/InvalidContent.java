@@ -1,0 +1,21 @@
+package dateline.common.problem;
+
+import java.util.List;
+import java.util.Map;
+
+/** A well-formed request whose content breaks a rule: 422 with the offending fields. */
+public class InvalidContent extends ProblemException {
+    public InvalidContent(List<Violation> violations) {
+        super(ProblemType.INVALID_CONTENT, describe(violations), violations, Map.of());
+    }
+
+    public InvalidContent(Violation violation) {
+        this(List.of(violation));
+    }
+
+    private static String describe(List<Violation> violations) {
+        return violations.size() == 1
+                ? violations.get(0).field() + ": " + violations.get(0).message()
+                : violations.size() + " fields are invalid.";
+    }
+}

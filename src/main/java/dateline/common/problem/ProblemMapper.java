@@ -1,0 +1,140 @@
+package dateline.common.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.StaleObjectStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+/** The one place where exceptions become RFC 9457 responses. */
+public class ProblemMapper {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> invalid(ConstraintViolationException e, UriInfo uri, SimpleResourceInfo resource) {
+        List<Violation> params = new ArrayList<>();
+        List<Violation> body = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            ViolationPath path = ViolationPath.of(v, resource);
+            (path.inBody() ? body : params).add(new Violation(path.field(), path.in(), v.getMessage()));
+        }
+        if (!params.isEmpty()) {
+            ProblemType type = params.stream().anyMatch(p -> p.in().equals("body"))
+                    ? ProblemType.BAD_REQUEST : ProblemType.INVALID_PARAMETER;
+            return respond(new ProblemException(type, describe(params), params, Map.of()).toProblem(path(uri)));
+        }
+        return respond(new InvalidContent(sorted(body)).toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = JsonPaths.of(e);
+        return respond(new InvalidContent(Violation.body(field, "is not a known field")).toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> wrongShape(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            // Well-formed JSON with a value of the wrong shape (a string for a list, a word for a date).
+            String field = JsonPaths.of(mapping);
+            return respond(new InvalidContent(Violation.body(field, "has the wrong type or format")).toProblem(path(uri)));
+        }
+        return respond(new ProblemException(ProblemType.MALFORMED_JSON,
+                "The request body is not valid JSON" + location(e) + ".").toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
+    public RestResponse<Problem> concurrentEdit(RuntimeException e, UriInfo uri) {
+        return respond(new Conflict(ProblemType.CONFLICT,
+                "The resource was changed by another request; fetch it again and retry.").toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> duplicate(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        // Two writers raced for the same unique value; the loser learns it here instead of getting a 500.
+        LOG.debugf("Constraint %s violated on %s", e.getConstraintName(), path(uri));
+        return respond(new Conflict(ProblemType.CONFLICT,
+                "The request conflicts with a concurrent change (for example the same slug); retry it.").toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> http(WebApplicationException e, UriInfo uri, SimpleResourceInfo resource) {
+        int status = e.getResponse().getStatus();
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // A parameter that failed conversion, which JAX-RS reports as 404.
+            Violation v = ParameterTypes.firstInvalid(resource, uri)
+                    .orElse(new Violation("(parameter)", "query", "has the wrong type"));
+            return respond(new ProblemException(ProblemType.INVALID_PARAMETER, v.field() + ": " + v.message(),
+                    List.of(v), Map.of()).toProblem(path(uri)));
+        }
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri);
+        }
+        ProblemType type = ProblemType.forStatus(status);
+        Problem problem = new Problem(type.uri(), type.title(), status, HttpProblems.detail(status, e), path(uri), null);
+        RestResponse.ResponseBuilder<Problem> response = RestResponse.ResponseBuilder.<Problem>create(status).entity(problem).type(PROBLEM_JSON);
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            response.header(HttpHeaders.ALLOW, allow);
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "Unhandled failure on %s", path(uri));
+        ProblemType type = ProblemType.SERVER_ERROR;
+        return respond(new Problem(type.uri(), type.title(), 500,
+                "The server failed to answer this request; it has been logged.", path(uri), null));
+    }
+
+    static RestResponse<Problem> respond(Problem problem) {
+        return RestResponse.ResponseBuilder.<Problem>create(problem.status).entity(problem).type(PROBLEM_JSON).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+
+    private static String describe(List<Violation> violations) {
+        return violations.size() == 1
+                ? violations.get(0).field() + ": " + violations.get(0).message()
+                : violations.size() + " parameters are invalid.";
+    }
+
+    private static List<Violation> sorted(List<Violation> violations) {
+        violations.sort((a, b) -> a.field().compareTo(b.field()));
+        return violations;
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+}

@@ -1,0 +1,71 @@
+package dateline.common.problem;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+/**
+ * Where a bean-validation violation of a resource method lies: a query, path or header parameter, or a
+ * field inside the request body (the parameter without a JAX-RS annotation).
+ */
+record ViolationPath(String field, String in) {
+
+    boolean inBody() {
+        return in.equals("body") && !field.equals("(body)");
+    }
+
+    static ViolationPath of(ConstraintViolation<?> violation, SimpleResourceInfo resource) {
+        int index = -1;
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                index = node.as(Path.ParameterNode.class).getParameterIndex();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.getIndex() != null && !field.isEmpty()) {
+                    field.append('[').append(node.getIndex()).append(']');
+                }
+                if (node.getName() != null && !node.getName().startsWith("<")) {
+                    field.append(field.isEmpty() ? "" : ".").append(node.getName());
+                }
+            }
+        }
+        Parameter declared = declared(resource, index);
+        if (declared != null) {
+            for (Annotation a : declared.getAnnotations()) {
+                if (a instanceof QueryParam q) {
+                    return new ViolationPath(q.value(), "query");
+                }
+                if (a instanceof PathParam p) {
+                    return new ViolationPath(p.value(), "path");
+                }
+                if (a instanceof HeaderParam h) {
+                    return new ViolationPath(h.value(), "header");
+                }
+            }
+        }
+        if (field.isEmpty()) {
+            return new ViolationPath("(body)", "body");
+        }
+        return new ViolationPath(field.toString(), "body");
+    }
+
+    private static Parameter declared(SimpleResourceInfo resource, int index) {
+        if (resource == null || index < 0) {
+            return null;
+        }
+        for (Method m : resource.getResourceClass().getMethods()) {
+            if (m.getName().equals(resource.getMethodName()) && m.getParameterCount() > index
+                    && java.util.Arrays.equals(m.getParameterTypes(), resource.parameterTypes())) {
+                return m.getParameters()[index];
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,38 @@
+package dateline.common.term;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** What sections, tags and authors share: an id, a unique slug and a display name. */
+@MappedSuperclass
+public abstract class Term extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(nullable = false, length = 120)
+    public String slug;
+    @Column(nullable = false, length = 200)
+    public String name;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+    @Version
+    public long version;
+
+    protected void created(Instant now) {
+        id = UUID.randomUUID();
+        createdAt = now;
+        updatedAt = now;
+    }
+
+    public void rename(String slug, String name, Instant now) {
+        this.slug = slug;
+        this.name = name;
+        this.updatedAt = now;
+    }
+}

@@ -1,0 +1,129 @@
+package dateline.common.term;
+
+import dateline.common.page.Cursors;
+import dateline.common.page.Page;
+import dateline.common.problem.Conflict;
+import dateline.common.problem.NotFound;
+import dateline.common.problem.ProblemType;
+import dateline.common.slug.Slugs;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Rules shared by sections, tags and authors: unique slugs (generated from the name when not given),
+ * slug-ordered keyset pages, lookup by slug or id, and no deletion while articles still use a term.
+ */
+public abstract class TermCatalog<E extends Term> {
+    private Class<E> type;
+    private String kind;
+    private String usageSql;
+    private Cursors cursors;
+    protected Clock clock;
+
+    /** For the CDI client proxy only; it never calls a method of its own. */
+    protected TermCatalog() {
+    }
+
+    protected TermCatalog(Class<E> type, String kind, String usageSql, Cursors cursors, Clock clock) {
+        this.type = type;
+        this.kind = kind;
+        this.usageSql = usageSql;
+        this.cursors = cursors;
+        this.clock = clock;
+    }
+
+    public <V> Page<V> page(String cursor, int limit, Function<E, V> view) {
+        String after = cursor == null ? null : cursors.decode(kind, cursor, 1).get(0);
+        List<E> rows = em().createQuery("from " + type.getSimpleName()
+                        + " t where (:after is null or t.slug > :after) order by t.slug", type)
+                .setParameter("after", after)
+                .setMaxResults(limit + 1)
+                .getResultList();
+        return Page.of(rows, limit, last -> cursors.encode(kind, List.of(last.slug))).map(view);
+    }
+
+    public E bySlug(String slug) {
+        return findBySlug(slug).orElseThrow(() -> new NotFound(kind, slug));
+    }
+
+    public E byId(UUID id) {
+        E term = em().find(type, id);
+        if (term == null) {
+            throw new NotFound(kind, id);
+        }
+        return term;
+    }
+
+    /** Finds a term by id (when the reference parses as a UUID) or by slug. */
+    public Optional<E> resolve(String reference) {
+        try {
+            return Optional.ofNullable(em().find(type, UUID.fromString(reference)));
+        } catch (IllegalArgumentException notAnId) {
+            return findBySlug(reference);
+        }
+    }
+
+    @Transactional
+    public E create(String slug, String name, E term) {
+        term.created(clock.instant());
+        term.slug = slug != null ? claim(slug, null) : uniqueFrom(name);
+        term.name = name.strip();
+        em().persist(term);
+        em().flush();
+        return term;
+    }
+
+    /** Loads a term for replacement; the caller applies its fields inside the same transaction. */
+    protected E replace(UUID id, String slug, String name) {
+        E term = byId(id);
+        term.rename(slug == null ? term.slug : claim(slug, id), name.strip(), clock.instant());
+        return term;
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        E term = byId(id);
+        long usage = ((Number) em().createNativeQuery(usageSql).setParameter(1, id).getSingleResult()).longValue();
+        if (usage > 0) {
+            throw new Conflict(ProblemType.IN_USE, "The " + kind + " '" + term.slug + "' is used by " + usage
+                    + " article(s); move them to another " + kind + " first.", Map.of("usage", usage));
+        }
+        em().remove(term);
+    }
+
+    private String claim(String slug, UUID owner) {
+        findBySlug(slug).filter(other -> !other.id.equals(owner)).ifPresent(other -> {
+            throw new Conflict(ProblemType.SLUG_TAKEN, "Another " + kind + " already uses the slug '" + slug + "'.");
+        });
+        return slug;
+    }
+
+    private String uniqueFrom(String name) {
+        String base = Slugs.fromTitle(name);
+        if (base.isEmpty()) {
+            base = kind;
+        }
+        String candidate = base;
+        for (int n = 2; findBySlug(candidate).isPresent(); n++) {
+            candidate = Slugs.withSuffix(base, n);
+        }
+        return candidate;
+    }
+
+    private Optional<E> findBySlug(String slug) {
+        return em().createQuery("from " + type.getSimpleName() + " t where t.slug = :slug", type)
+                .setParameter("slug", slug)
+                .getResultStream().findFirst();
+    }
+
+    private EntityManager em() {
+        return Panache.getEntityManager();
+    }
+}

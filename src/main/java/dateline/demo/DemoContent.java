@@ -1,0 +1,113 @@
+package dateline.demo;
+
+import dateline.article.ArticleInput;
+import dateline.article.ArticleManageView;
+import dateline.article.ArticleRepository;
+import dateline.article.ArticleService;
+import dateline.article.PublishInput;
+import dateline.common.term.TermInput;
+import dateline.config.DatelineConfig;
+import dateline.section.Section;
+import dateline.section.SectionCatalog;
+import dateline.tag.TagCatalog;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads the seed page into an empty database on first start, through the same services editors use: the
+ * lead article with its ten related headlines as its curated related list. Never runs once content exists.
+ */
+@ApplicationScoped
+public class DemoContent {
+    static final String SEED = "/demo/seed-page.txt";
+    /** The seed gives the lead article no date: it gets the page's newest date, ahead of that day's headlines. */
+    static final LocalTime LEAD_TIME = LocalTime.of(15, 0);
+    /** Same-day headlines count down from noon in the seed's order, which keeps the seed's newest-first order. */
+    static final LocalTime FIRST_HEADLINE_TIME = LocalTime.NOON;
+    private static final Logger LOG = Logger.getLogger(DemoContent.class);
+
+    private final DatelineConfig config;
+    private final ArticleService articles;
+    private final ArticleRepository articleRepository;
+    private final SectionCatalog sections;
+    private final TagCatalog tags;
+
+    DemoContent(DatelineConfig config, ArticleService articles, ArticleRepository articleRepository,
+                SectionCatalog sections, TagCatalog tags) {
+        this.config = config;
+        this.articles = articles;
+        this.articleRepository = articleRepository;
+        this.sections = sections;
+        this.tags = tags;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        if (config.demo().enabled()) {
+            loadIntoEmptyDatabase();
+        }
+    }
+
+    @Transactional
+    void loadIntoEmptyDatabase() {
+        if (articleRepository.count() > 0 || Section.count() > 0) {
+            return;
+        }
+        SeedPage page = SeedPage.parse(read());
+        sections.create(new TermInput("world", "World"));
+        DemoTags.ALL.forEach(t -> tags.create(new TermInput(t.slug(), t.name())));
+
+        List<UUID> related = new ArrayList<>();
+        Map<LocalDate, Integer> sameDay = new HashMap<>();
+        for (SeedPage.Headline h : page.headlines()) {
+            int n = sameDay.merge(h.date(), 1, Integer::sum) - 1;
+            Instant at = h.date().atTime(FIRST_HEADLINE_TIME.minusHours(n)).toInstant(ZoneOffset.UTC);
+            related.add(publish(input(h.title(), null, DemoTags.in(h.title()), List.of()), at));
+        }
+        LocalDate newest = page.headlines().stream().map(SeedPage.Headline::date).max(LocalDate::compareTo).orElseThrow();
+        String body = page.paragraphs().stream().map(p -> "<p>" + escape(p) + "</p>").collect(Collectors.joining());
+        publish(input(page.title(), body, DemoTags.LEAD, related), newest.atTime(LEAD_TIME).toInstant(ZoneOffset.UTC));
+        LOG.infof("Loaded demo content: 1 article with %d related headlines", related.size());
+    }
+
+    private UUID publish(ArticleInput in, Instant at) {
+        ArticleManageView created = articles.create(in);
+        articles.publish(created.id(), new PublishInput(at));
+        return created.id();
+    }
+
+    private static ArticleInput input(String title, String body, List<String> tagSlugs, List<UUID> related) {
+        return new ArticleInput(null, title, null, null, body, null, "world", tagSlugs, List.of(), "en", related);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String read() {
+        try (InputStream in = DemoContent.class.getResourceAsStream(SEED)) {
+            if (in == null) {
+                throw new IllegalStateException("The demo seed " + SEED + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dateline.section;
+
+import dateline.common.page.Page;
+import dateline.common.problem.Problem;
+import dateline.common.term.TermInput;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Editors' CRUD for sections. */
+@Path("/api/v1/manage/sections")
+@Tag(name = "Manage sections", description = "Create, rename and delete sections")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SectionManageResource {
+    private final SectionCatalog sections;
+
+    SectionManageResource(SectionCatalog sections) {
+        this.sections = sections;
+    }
+
+    @POST
+    @Operation(summary = "Create a section")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SectionView.class)))
+    @APIResponse(responseCode = "409", description = "The slug is taken",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public RestResponse<SectionView> createSection(@Valid @NotNull TermInput in) {
+        SectionView created = sections.create(in);
+        return RestResponse.ResponseBuilder.<SectionView>created(URI.create("/api/v1/manage/sections/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "List sections for editing, in slug order")
+    public Page<SectionView> listManagedSections(
+            @Parameter(description = "Items per page (1-100)") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @Parameter(description = "Cursor from page.next of the previous page") @QueryParam("cursor") String cursor) {
+        return sections.page(cursor, limit, SectionView::from);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a section by id")
+    public SectionView getManagedSection(@PathParam("id") UUID id) {
+        return SectionView.from(sections.byId(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replace a section")
+    @APIResponse(responseCode = "409", description = "The slug is taken",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public SectionView updateSection(@PathParam("id") UUID id, @Valid @NotNull TermInput in) {
+        return sections.update(id, in);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a section no article uses")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "Articles still use it; the problem's usage member counts them",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public void deleteSection(@PathParam("id") UUID id) {
+        sections.delete(id);
+    }
+}

@@ -1,0 +1,16 @@
+package dateline.tag;
+
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A tag as the API shows it. */
+@Schema(name = "Tag")
+public record TagView(
+        @Schema(examples = "5b7c1f0e-3a1d-4c2e-9a55-0f6f5f1c2b10") UUID id,
+        @Schema(examples = "azerbaijan") String slug,
+        @Schema(examples = "Azerbaijan") String name) {
+
+    static TagView from(Tag tag) {
+        return new TagView(tag.id, tag.slug, tag.name);
+    }
+}
