@@ -48,8 +48,8 @@ public class ProblemResponses implements OASFilter {
     }
 
     private static void add(APIResponses responses, String status, String description) {
-        if (responses.hasAPIResponse(status)) {
-            return;
+        if (responses.hasAPIResponse(status) && responses.getAPIResponse(status).getContent() != null) {
+            return; // documented on the operation itself
         }
         responses.addAPIResponse(status, OASFactory.createAPIResponse()
                 .description(description)

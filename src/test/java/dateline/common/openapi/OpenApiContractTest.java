@@ -1,0 +1,99 @@
+package dateline.common.openapi;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The committed contract in openapi/ is what the code generates, and every operation is documented. */
+@QuarkusTest
+class OpenApiContractTest {
+    private static final String REFRESH = "The committed contract in openapi/ differs from what the code generates. "
+            + "Review the change, then refresh it with: ./mvnw -B package -DskipTests";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @Test
+    void committedJsonContractMatchesTheCode() throws IOException {
+        JsonNode served = JSON.readTree(given().accept("application/json").get("/q/openapi?format=json").asString());
+        assertSame(served, JSON.readTree(Files.readString(Path.of("openapi/openapi.json"))));
+    }
+
+    @Test
+    void committedYamlContractMatchesTheCode() throws IOException {
+        JsonNode served = YAML.readTree(given().get("/q/openapi").asString());
+        assertSame(served, YAML.readTree(Files.readString(Path.of("openapi/openapi.yaml"))));
+    }
+
+    private static void assertSame(JsonNode served, JsonNode committed) {
+        List<String> differences = new ArrayList<>();
+        diff("", served, committed, differences);
+        assertTrue(differences.isEmpty(), REFRESH + "\nFirst differences:\n" + String.join("\n", differences));
+    }
+
+    private static void diff(String at, JsonNode served, JsonNode committed, List<String> out) {
+        if (out.size() >= 20 || served.equals(committed)) {
+            return;
+        }
+        if (served.isObject() && committed.isObject()) {
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            served.fieldNames().forEachRemaining(names::add);
+            committed.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                diff(at + "/" + name, served.path(name), committed.path(name), out);
+            }
+        } else {
+            out.add(at + ": code has " + abbreviate(served) + ", file has " + abbreviate(committed));
+        }
+    }
+
+    private static String abbreviate(JsonNode node) {
+        String text = node.isMissingNode() ? "nothing" : node.toString();
+        return text.length() > 120 ? text.substring(0, 120) + "..." : text;
+    }
+
+    @Test
+    void everyOperationHasIdSummaryTagExampleAndTypedProblems() throws IOException {
+        JsonNode doc = JSON.readTree(given().accept("application/json").get("/q/openapi?format=json").asString());
+        List<String> gaps = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+                String where = op.getKey().toUpperCase() + " " + path.getKey();
+                JsonNode o = op.getValue();
+                if (!o.hasNonNull("operationId")) {
+                    gaps.add(where + ": no operationId");
+                } else {
+                    ids.add(o.get("operationId").asText());
+                }
+                if (!o.hasNonNull("summary")) {
+                    gaps.add(where + ": no summary");
+                }
+                if (!o.has("tags") || o.get("tags").isEmpty()) {
+                    gaps.add(where + ": no tag");
+                }
+                JsonNode problem = o.path("responses").path("406").path("content").path("application/problem+json");
+                if (!problem.path("schema").path("$ref").asText().endsWith("/Problem")) {
+                    gaps.add(where + ": no typed problem response");
+                }
+            }
+        }
+        assertTrue(gaps.isEmpty(), String.join("\n", gaps));
+        assertEquals(ids.size(), ids.stream().distinct().count(), "operationIds must be unique: " + ids);
+        assertFalse(doc.path("components").path("schemas").path("Problem").isMissingNode());
+        assertTrue(doc.path("components").path("schemas").path("Article").toString().contains("examples"),
+                "schemas carry examples");
+    }
+}
