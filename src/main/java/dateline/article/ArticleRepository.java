@@ -13,7 +13,6 @@ import java.util.UUID;
 /** Article queries, keyset-paged on (date, id) so a deep page costs what the first one does. */
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
-    private static final String DELIVERY = "articles:-publishedAt";
     private static final String MANAGE = "manage-articles:-createdAt";
 
     private final Cursors cursors;
@@ -28,19 +27,6 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
     public Optional<Article> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
-    }
-
-    /** Published articles, newest first. */
-    public Page<Article> publishedPage(String cursor, int limit) {
-        Parameters params = Parameters.with("published", ArticleStatus.PUBLISHED);
-        String where = "status = :published";
-        if (cursor != null) {
-            List<String> after = cursors.decode(DELIVERY, cursor, 2);
-            where += " and (publishedAt < :at or (publishedAt = :at and id < :id))";
-            params.and("at", instant(after.get(0))).and("id", uuid(after.get(1)));
-        }
-        List<Article> rows = find(where + " order by publishedAt desc, id desc", params).range(0, limit).list();
-        return Page.of(rows, limit, a -> cursors.encode(DELIVERY, List.of(a.publishedAt.toString(), a.id.toString())));
     }
 
     /** Every article, or those in one status, newest created first. */

@@ -1,37 +1,66 @@
 package dateline.article;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dateline.common.http.PageLinks;
 import dateline.common.page.Page;
+import dateline.common.problem.InvalidParameter;
 import dateline.common.problem.NotFound;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Published articles for readers' front-ends. Drafts never appear here. */
 @Path("/api/v1/articles")
 @Tag(name = "Articles", description = "Published articles")
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleResource {
-    private final ArticleRepository articles;
+    private static final Set<String> FIELDS = Set.of(ArticleView.class.getRecordComponents()).stream()
+            .map(java.lang.reflect.RecordComponent::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-    ArticleResource(ArticleRepository articles) {
+    private final ArticleRepository articles;
+    private final ArticleFinder finder;
+    private final ObjectMapper json;
+
+    ArticleResource(ArticleRepository articles, ArticleFinder finder, ObjectMapper json) {
         this.articles = articles;
+        this.finder = finder;
+        this.json = json;
     }
 
     @GET
-    @Operation(summary = "List published articles, newest first")
-    public Page<ArticleView> listArticles(
-            @Parameter(description = "Items per page (1-100)") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-            @Parameter(description = "Cursor from page.next of the previous page") @QueryParam("cursor") String cursor) {
-        return articles.publishedPage(cursor, limit).map(ArticleView::from);
+    @Operation(summary = "List published articles: filter, search, and page by cursor")
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public RestResponse<Page<ArticleView>> listArticles(@Valid @BeanParam ArticleListParams params,
+            @Parameter(description = "Comma-separated fields to include in each item", example = "title,slug,publishedAt")
+            @QueryParam("fields") String fields, @Context UriInfo uri) {
+        Set<String> selected = fields(fields);
+        Page<ArticleView> page = finder.find(params).map(ArticleView::from);
+        if (selected == null) {
+            return PageLinks.withNext(page, page, uri);
+        }
+        // Same contract, fewer members: the items keep the Article schema with only the asked-for fields.
+        // Written here because the framework would serialise by the declared item type.
+        Page<ObjectNode> sparse = page.map(view -> json.<ObjectNode>valueToTree(view).retain(selected));
+        try {
+            return (RestResponse) PageLinks.withNext(json.writeValueAsString(sparse), sparse, uri);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Could not write a sparse article page", e);
+        }
     }
 
     @GET
@@ -39,5 +68,19 @@ public class ArticleResource {
     @Operation(summary = "Get a published article by slug")
     public ArticleView getArticle(@PathParam("slug") String slug) {
         return articles.findPublishedBySlug(slug).map(ArticleView::from).orElseThrow(() -> new NotFound("article", slug));
+    }
+
+    private static Set<String> fields(String fields) {
+        if (fields == null || fields.isBlank()) {
+            return null;
+        }
+        Set<String> selected = new LinkedHashSet<>(Arrays.asList(fields.split(",")));
+        selected.removeIf(String::isBlank);
+        for (String field : selected) {
+            if (!FIELDS.contains(field.strip())) {
+                throw new InvalidParameter("fields", "unknown field '" + field.strip() + "'; known: " + new java.util.TreeSet<>(FIELDS));
+            }
+        }
+        return selected.stream().map(String::strip).collect(java.util.stream.Collectors.toSet());
     }
 }

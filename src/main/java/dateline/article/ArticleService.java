@@ -33,9 +33,12 @@ public class ArticleService {
     private final SectionCatalog sections;
     private final TagCatalog tags;
     private final AuthorCatalog authors;
+    private final TextSearch search;
     private final Clock clock;
 
-    ArticleService(ArticleRepository articles, SectionCatalog sections, TagCatalog tags, AuthorCatalog authors, Clock clock) {
+    ArticleService(ArticleRepository articles, SectionCatalog sections, TagCatalog tags, AuthorCatalog authors,
+                   TextSearch search, Clock clock) {
+        this.search = search;
         this.articles = articles;
         this.sections = sections;
         this.tags = tags;
@@ -50,6 +53,7 @@ public class ArticleService {
         article.slug = in.slug() != null ? claim(in.slug(), article.id) : uniqueSlug(in.title(), article.id);
         content.applyTo(article, in);
         articles.persistAndFlush(article);
+        search.index(article);
         return ArticleManageView.from(article);
     }
 
@@ -63,6 +67,7 @@ public class ArticleService {
         content.applyTo(article, in);
         article.updatedAt = clock.instant();
         articles.flush();
+        search.index(article);
         return ArticleManageView.from(article);
     }
 

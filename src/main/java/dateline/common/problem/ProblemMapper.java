@@ -3,6 +3,7 @@ package dateline.common.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -60,6 +61,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public RestResponse<Problem> json(JsonProcessingException e, UriInfo uri) {
+        boolean readingBody = e instanceof MismatchedInputException || e instanceof ValueInstantiationException
+                || e instanceof com.fasterxml.jackson.core.JsonParseException
+                || e instanceof com.fasterxml.jackson.core.io.JsonEOFException;
+        if (!readingBody && e instanceof JsonMappingException) {
+            return unexpected(e, uri); // failed writing a response: our fault, not the client's
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             // Well-formed JSON with a value of the wrong shape (a string for a list, a word for a date).
             String field = JsonPaths.of(mapping);

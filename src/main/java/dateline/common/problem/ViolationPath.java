@@ -3,6 +3,7 @@ package dateline.common.problem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -37,6 +38,12 @@ record ViolationPath(String field, String in) {
             }
         }
         Parameter declared = declared(resource, index);
+        if (declared != null && declared.isAnnotationPresent(BeanParam.class)) {
+            QueryParam query = queryParamOf(declared.getType(), field.toString());
+            if (query != null) {
+                return new ViolationPath(query.value(), "query");
+            }
+        }
         if (declared != null) {
             for (Annotation a : declared.getAnnotations()) {
                 if (a instanceof QueryParam q) {
@@ -54,6 +61,14 @@ record ViolationPath(String field, String in) {
             return new ViolationPath("(body)", "body");
         }
         return new ViolationPath(field.toString(), "body");
+    }
+
+    private static QueryParam queryParamOf(Class<?> bean, String field) {
+        try {
+            return bean.getField(field).getAnnotation(QueryParam.class);
+        } catch (NoSuchFieldException e) {
+            return null;
+        }
     }
 
     private static Parameter declared(SimpleResourceInfo resource, int index) {

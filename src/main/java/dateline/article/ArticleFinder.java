@@ -1,0 +1,189 @@
+package dateline.article;
+
+import dateline.common.page.Cursors;
+import dateline.common.page.Page;
+import dateline.common.sql.NativeSql;
+import dateline.common.sql.SqlValues;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Runs the public list queries: filters, full-text search and keyset pagination over published articles.
+ * It selects one page of ids with an index-friendly native query, then loads those articles (tags and
+ * authors in batches), so a page costs the same few statements at any depth.
+ */
+@ApplicationScoped
+public class ArticleFinder {
+    private final Cursors cursors;
+    private final TextSearch search;
+
+    ArticleFinder(Cursors cursors, TextSearch search) {
+        this.cursors = cursors;
+        this.search = search;
+    }
+
+    public Page<Article> find(ArticleListParams params) {
+        return find(ArticleFilter.of(params));
+    }
+
+    Page<Article> find(ArticleFilter f) {
+        EntityManager em = Panache.getEntityManager();
+        String list = "articles:" + f.sort() + (f.search() == null ? "" : ":" + f.search().text().hashCode());
+        List<String> after = f.cursor() == null ? null : cursors.decode(list, f.cursor(), f.sort() == ArticleFilter.Sort.RELEVANCE ? 3 : 2);
+        Optional<NativeSql> sql = select(em, f, after);
+        if (sql.isEmpty()) {
+            return Page.of(List.of(), f.limit(), a -> null); // a filter names a section, tag or author that does not exist
+        }
+        List<Object[]> rows = castRows(sql.get().query(em).setMaxResults(f.limit() + 1).getResultList());
+        List<UUID> ids = rows.stream().map(r -> SqlValues.uuid(r[0])).toList();
+        Map<UUID, Double> ranks = new HashMap<>();
+        rows.forEach(r -> ranks.put(SqlValues.uuid(r[0]), ((Number) r[1]).doubleValue()));
+        return Page.of(load(em, ids), f.limit(), last -> cursors.encode(list, position(f, last, ranks.get(last.id))));
+    }
+
+    private Optional<NativeSql> select(EntityManager em, ArticleFilter f, List<String> after) {
+        NativeSql sql = new NativeSql().append("select a.id, ");
+        if (f.sort() == ArticleFilter.Sort.RELEVANCE) {
+            search.rank(sql, f.search());
+        } else {
+            sql.append("0");
+        }
+        sql.append(" as rank from article a where a.status = 'PUBLISHED'");
+        if (f.section() != null) {
+            Optional<UUID> section = idOf(em, "section", f.section());
+            if (section.isEmpty()) {
+                return Optional.empty();
+            }
+            sql.append(" and a.section_id = ?", section.get());
+        }
+        if (!f.tags().isEmpty()) {
+            List<UUID> tags = new ArrayList<>();
+            for (String slug : f.tags()) {
+                idOf(em, "tag", slug).ifPresent(tags::add);
+            }
+            if (tags.isEmpty() || (f.allTags() && tags.size() < f.tags().size())) {
+                return Optional.empty();
+            }
+            String in = NativeSql.placeholders(tags.size());
+            if (f.allTags()) {
+                sql.append(" and (select count(*) from article_tag t where t.article_id = a.id and t.tag_id in (" + in + ")) = "
+                        + tags.size(), tags.toArray());
+            } else {
+                sql.append(" and exists (select 1 from article_tag t where t.article_id = a.id and t.tag_id in (" + in + "))",
+                        tags.toArray());
+            }
+        }
+        if (f.author() != null) {
+            Optional<UUID> author = idOf(em, "author", f.author());
+            if (author.isEmpty()) {
+                return Optional.empty();
+            }
+            sql.append(" and exists (select 1 from article_author x where x.article_id = a.id and x.author_id = ?)", author.get());
+        }
+        if (f.locale() != null) {
+            sql.append(" and a.locale = ?", f.locale());
+        }
+        if (f.since() != null) {
+            sql.append(" and a.published_at >= ?", f.since());
+        }
+        if (f.untilExclusive() != null) {
+            sql.append(" and a.published_at < ?", f.untilExclusive());
+        }
+        if (f.search() != null) {
+            search.match(sql, f.search());
+        }
+        keyset(sql, f, after);
+        return Optional.of(sql);
+    }
+
+    private void keyset(NativeSql sql, ArticleFilter f, List<String> after) {
+        switch (f.sort()) {
+            case NEWEST -> {
+                if (after != null) {
+                    Instant at = instant(after.get(0));
+                    sql.append(" and (a.published_at < ? or (a.published_at = ? and a.id < ?))", at, at, uuid(after.get(1)));
+                }
+                sql.append(" order by a.published_at desc, a.id desc");
+            }
+            case OLDEST -> {
+                if (after != null) {
+                    Instant at = instant(after.get(0));
+                    sql.append(" and (a.published_at > ? or (a.published_at = ? and a.id > ?))", at, at, uuid(after.get(1)));
+                }
+                sql.append(" order by a.published_at, a.id");
+            }
+            case RELEVANCE -> {
+                if (after != null) {
+                    double rank = number(after.get(0));
+                    Instant at = instant(after.get(1));
+                    UUID id = uuid(after.get(2));
+                    sql.append(" and (");
+                    search.rank(sql, f.search());
+                    sql.append(" < ? or (", rank);
+                    search.rank(sql, f.search());
+                    sql.append(" = ? and (a.published_at < ? or (a.published_at = ? and a.id < ?))))", rank, at, at, id);
+                }
+                sql.append(" order by rank desc, a.published_at desc, a.id desc");
+            }
+        }
+    }
+
+    private static List<String> position(ArticleFilter f, Article last, Double rank) {
+        return f.sort() == ArticleFilter.Sort.RELEVANCE
+                ? List.of(Double.toString(rank), last.publishedAt.toString(), last.id.toString())
+                : List.of(last.publishedAt.toString(), last.id.toString());
+    }
+
+    private static List<Article> load(EntityManager em, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Article> byId = new HashMap<>();
+        em.createQuery("select a from Article a left join fetch a.section where a.id in :ids", Article.class)
+                .setParameter("ids", ids).getResultList().forEach(a -> byId.put(a.id, a));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static Optional<UUID> idOf(EntityManager em, String table, String slug) {
+        // table is one of three constants above, never request input
+        List<?> ids = em.createNativeQuery("select id from " + table + " where slug = ?1").setParameter(1, slug).getResultList();
+        return ids.stream().findFirst().map(SqlValues::uuid);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> castRows(List<?> rows) {
+        return (List<Object[]>) rows;
+    }
+
+    private Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (RuntimeException e) {
+            throw cursors.rejected();
+        }
+    }
+
+    private UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (RuntimeException e) {
+            throw cursors.rejected();
+        }
+    }
+
+    private double number(String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (RuntimeException e) {
+            throw cursors.rejected();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dateline.article;
+
+import dateline.common.problem.InvalidParameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A parsed {@code q} in web-search syntax, as PostgreSQL's websearch_to_tsquery reads it: words and
+ * "quoted phrases" must all match, a leading {@code -} excludes, and {@code or} separates alternatives.
+ * The H2 search evaluates this structure; PostgreSQL receives the raw text.
+ */
+record SearchQuery(String text, List<List<Clause>> alternatives) {
+    static final int MAX_LENGTH = 200;
+    private static final Pattern TOKEN = Pattern.compile("(-?)\"([^\"]*)\"?|(\\S+)");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    /** All words of the clause, in order; more than one makes it a phrase. */
+    record Clause(List<String> words, boolean excluded) {
+    }
+
+    static SearchQuery parse(String q) {
+        if (q.length() > MAX_LENGTH) {
+            throw new InvalidParameter("q", "must be at most " + MAX_LENGTH + " characters");
+        }
+        List<List<Clause>> alternatives = new ArrayList<>();
+        List<Clause> current = new ArrayList<>();
+        Matcher m = TOKEN.matcher(q);
+        while (m.find()) {
+            boolean quoted = m.group(2) != null;
+            String raw = quoted ? m.group(2) : m.group(3);
+            boolean excluded = quoted ? !m.group(1).isEmpty() : raw.startsWith("-");
+            if (!quoted && raw.equalsIgnoreCase("or")) {
+                alternatives.add(current);
+                current = new ArrayList<>();
+                continue;
+            }
+            List<String> words = words(excluded && !quoted ? raw.substring(1) : raw);
+            if (!words.isEmpty()) {
+                current.add(new Clause(words, excluded));
+            }
+        }
+        alternatives.add(current);
+        alternatives.removeIf(group -> group.stream().noneMatch(c -> !c.excluded()));
+        if (alternatives.isEmpty()) {
+            throw new InvalidParameter("q", "must contain at least one word to search for");
+        }
+        return new SearchQuery(q, alternatives);
+    }
+
+    /** Lower-case words as the index stores them: runs of letters and digits. */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        for (String w : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
+            if (!w.isEmpty() && w.length() <= 64) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    List<String> positiveWords() {
+        return alternatives.stream().flatMap(List::stream).filter(c -> !c.excluded())
+                .flatMap(c -> c.words().stream()).distinct().toList();
+    }
+}

@@ -1,0 +1,36 @@
+package dateline.feed;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dateline.article.Article;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The compact item mobile apps list: enough to render a headline row and open the article. */
+@Schema(name = "Headline")
+public record HeadlineView(
+        @Schema(examples = "3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31") UUID id,
+        @Schema(examples = "nato-and-eu-join-forces-to-build-a-drone-wall") String slug,
+        @Schema(examples = "NATO and EU Join Forces to Build a \u201cDrone Wall\u201d") String title,
+        @Schema(examples = "2025-10-15T12:00:00Z") Instant publishedAt,
+        @Schema(nullable = true) HeadlineSection section,
+        @Schema(nullable = true) String excerpt,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Present when the article has a lead image") String imageUrl,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Only with explain=true on related headlines: why the item is listed") RelatedScore score) {
+
+    /** A headline's section: just what a row shows. */
+    @Schema(name = "HeadlineSection")
+    public record HeadlineSection(@Schema(examples = "world") String slug, @Schema(examples = "World") String name) {
+    }
+
+    public static HeadlineView from(Article a) {
+        return from(a, null);
+    }
+
+    static HeadlineView from(Article a, RelatedScore score) {
+        HeadlineSection section = a.section == null ? null : new HeadlineSection(a.section.slug, a.section.name);
+        return new HeadlineView(a.id, a.slug, a.title, a.publishedAt, section, a.excerpt, a.imageUrl, score);
+    }
+}

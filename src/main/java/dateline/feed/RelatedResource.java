@@ -1,0 +1,35 @@
+package dateline.feed;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The related headlines under an article. */
+@Path("/api/v1/articles/{slug}/related")
+@Tag(name = "Headlines")
+@Produces(MediaType.APPLICATION_JSON)
+public class RelatedResource {
+    private final RelatedHeadlines related;
+
+    RelatedResource(RelatedHeadlines related) {
+        this.related = related;
+    }
+
+    @GET
+    @Operation(summary = "Related headlines: the editor's curated list first, then the best-scoring published articles")
+    public List<HeadlineView> listRelatedHeadlines(@PathParam("slug") String slug,
+            @Parameter(description = "How many headlines (1-50)") @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
+            @Parameter(description = "Add each item's score and its parts") @QueryParam("explain") @DefaultValue("false") boolean explain) {
+        return related.of(slug, limit, explain);
+    }
+}
