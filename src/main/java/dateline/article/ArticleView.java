@@ -3,6 +3,7 @@ package dateline.article;
 import dateline.common.term.TermRef;
 import java.time.Instant;
 import java.util.List;
+import dateline.common.http.SurrogateKeys;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -23,11 +24,22 @@ public record ArticleView(
         @Schema(examples = "2025-10-17T15:00:00Z") Instant publishedAt,
         @Schema(examples = "2025-10-17T15:00:00Z") Instant updatedAt,
         @Schema(examples = "412") int wordCount,
-        @Schema(examples = "2") int readingTimeMinutes) {
+        @Schema(examples = "2") int readingTimeMinutes) implements SurrogateKeys {
 
     static ArticleView from(Article a) {
         return new ArticleView(a.id, a.slug, a.title, a.subtitle, a.excerpt, a.body, a.imageUrl, TermRef.of(a.section),
                 a.tags.stream().map(TermRef::of).toList(), a.authors.stream().map(TermRef::of).toList(),
                 a.locale, a.publishedAt, a.updatedAt, a.wordCount, ArticleBody.readingTimeMinutes(a.wordCount));
+    }
+
+    @Override
+    public List<String> surrogateKeys() {
+        List<String> keys = new java.util.ArrayList<>();
+        keys.add("article-" + id);
+        if (section != null) {
+            keys.add("section-" + section.slug());
+        }
+        tags.forEach(t -> keys.add("tag-" + t.slug()));
+        return keys;
     }
 }

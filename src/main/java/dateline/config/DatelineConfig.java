@@ -13,6 +13,27 @@ public interface DatelineConfig {
     /** Cursor signing. */
     Cursor cursor();
 
+    /** HTTP caching of public responses. */
+    Cache cache();
+
+    interface Cache {
+        /** Keep rendered public responses in memory until content changes. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Memory the response cache may use, in bytes. */
+        @WithDefault("67108864")
+        long maxBytes();
+
+        /** Cache-Control max-age for public responses, in seconds. */
+        @WithDefault("60")
+        int maxAge();
+
+        /** Cache-Control stale-while-revalidate for public responses, in seconds. */
+        @WithDefault("30")
+        int staleWhileRevalidate();
+    }
+
     interface Demo {
         /** Load the seed page on first start against an empty database. */
         @WithDefault("true")

@@ -3,6 +3,7 @@ package dateline.feed;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dateline.article.Article;
 import java.time.Instant;
+import dateline.common.http.SurrogateKeys;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -18,7 +19,7 @@ public record HeadlineView(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Present when the article has a lead image") String imageUrl,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "Only with explain=true on related headlines: why the item is listed") RelatedScore score) {
+        @Schema(description = "Only with explain=true on related headlines: why the item is listed") RelatedScore score) implements SurrogateKeys {
 
     /** A headline's section: just what a row shows. */
     @Schema(name = "HeadlineSection")
@@ -32,5 +33,10 @@ public record HeadlineView(
     static HeadlineView from(Article a, RelatedScore score) {
         HeadlineSection section = a.section == null ? null : new HeadlineSection(a.section.slug, a.section.name);
         return new HeadlineView(a.id, a.slug, a.title, a.publishedAt, section, a.excerpt, a.imageUrl, score);
+    }
+
+    @Override
+    public java.util.List<String> surrogateKeys() {
+        return section == null ? java.util.List.of("article-" + id) : java.util.List.of("article-" + id, "section-" + section.slug());
     }
 }

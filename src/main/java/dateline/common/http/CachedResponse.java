@@ -1,0 +1,24 @@
+package dateline.common.http;
+
+import jakarta.ws.rs.core.MediaType;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/** A rendered public response with its validators, as kept by {@link HttpCaching}. */
+record CachedResponse(long generation, byte[] body, MediaType type, String etag, String surrogateKey, String link) {
+
+    static CachedResponse of(long generation, byte[] body, MediaType type, String surrogateKey, String link) {
+        return new CachedResponse(generation, body, type, strongEtag(body), surrogateKey, link);
+    }
+
+    /** A strong validator: a digest of the exact bytes, so it changes exactly when the representation does. */
+    static String strongEtag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 18)) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
