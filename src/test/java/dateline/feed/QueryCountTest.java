@@ -1,0 +1,46 @@
+package dateline.feed;
+
+import static dateline.support.Newsroom.unique;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dateline.support.Newsroom;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+
+/** A full page with tags and authors costs a fixed, small number of SQL statements: no N+1. */
+@QuarkusTest
+class QueryCountTest {
+    @Inject
+    SessionFactory sessions;
+
+    @Test
+    void aHundredItemPageWithTagsAndAuthorsCostsAFewStatements() {
+        String section = Newsroom.section(unique("count"));
+        List<String> tags = List.of(Newsroom.tag(unique("t")), Newsroom.tag(unique("t")), Newsroom.tag(unique("t")));
+        List<String> authors = List.of(Newsroom.author(unique("a")), Newsroom.author(unique("a")));
+        Instant at = Instant.parse("2024-08-01T00:00:00Z");
+        for (int i = 0; i < 100; i++) {
+            Map<String, Object> fields = new HashMap<>();
+            fields.put("title", "Counted " + i);
+            fields.put("section", section);
+            fields.put("tags", tags);
+            fields.put("authors", authors);
+            Newsroom.published(fields, at.plusSeconds(i));
+        }
+        for (String path : List.of("/api/v1/articles", "/api/v1/headlines")) {
+            long before = sessions.getStatistics().getPrepareStatementCount();
+            given().get(path + "?limit=100&section=" + section).then().statusCode(200).body("items", hasSize(100));
+            long statements = sessions.getStatistics().getPrepareStatementCount() - before;
+            // section lookup, page of ids, articles with sections, tags, authors
+            assertTrue(statements <= 5, path + " used " + statements + " statements for 100 items");
+        }
+    }
+}

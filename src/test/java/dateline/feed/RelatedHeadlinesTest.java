@@ -1,0 +1,89 @@
+package dateline.feed;
+
+import static dateline.support.Newsroom.article;
+import static dateline.support.Newsroom.published;
+import static dateline.support.Newsroom.slugOf;
+import static dateline.support.Newsroom.unique;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dateline.support.Newsroom;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RelatedHeadlinesTest {
+    private static final Instant AT = Instant.parse("2024-06-10T12:00:00Z");
+
+    @Test
+    void theSeedArticleListsTheSeedHeadlinesInTheSeedOrder() {
+        String lead = given().get("/api/v1/articles?q=Gusman&section=world").then().statusCode(200)
+                .extract().path("items[0].slug");
+        List<String> titles = given().get("/api/v1/articles/" + lead + "/related?limit=10").then().statusCode(200)
+                .body("", hasSize(10)).extract().path("title");
+        assertEquals("Trump and Putin Prepare to Meet Ahead of Zelensky\u2019s White House Visit: A New Phase of Diplomacy or Pressure on Kyiv?",
+                titles.get(0));
+        assertEquals("Moscow Admits Guilt for Downing Azerbaijani Plane: Putin and Aliyev Show \u201cMutual Understanding of Authoritarian Allies\u201d",
+                titles.get(9));
+    }
+
+    @Test
+    void curatedComeFirstInTheirOrderThenTheBestScoredFillTheLimit() {
+        String section = Newsroom.section(unique("rel"));
+        String rare = Newsroom.tag(unique("rare"));
+        String other = Newsroom.tag(unique("other"));
+        String curatedA = published(article("Curated A", section, List.of()), AT.minusSeconds(7200));
+        String curatedB = published(article("Curated B", section, List.of()), AT.minusSeconds(3600));
+        published(article("Shares the rare tag", Newsroom.section(unique("elsewhere")), List.of(rare)), AT.minusSeconds(86_400));
+        published(article("Same section only", section, List.of(other)), AT.minusSeconds(60));
+        String draft = Newsroom.draft(article("Draft sharing everything", section, List.of(rare)));
+        Map<String, Object> main = article("Main story", section, List.of(rare));
+        main.put("related", List.of(curatedB, draft, curatedA));
+        String id = published(main, AT);
+
+        given().get("/api/v1/articles/" + slugOf(id) + "/related?limit=4&explain=true").then().statusCode(200)
+                .body("title", contains("Curated B", "Curated A", "Shares the rare tag", "Same section only"))
+                .body("[0].score.curated", equalTo(true))
+                .body("[2].score.curated", equalTo(false))
+                .body("[2].score.tags", greaterThan(0f))
+                .body("[3].score.section", equalTo(1.0f))
+                .body("title", not(hasItem("Main story")))
+                .body("title", not(hasItem("Draft sharing everything")));
+    }
+
+    @Test
+    void itemsCarryNoScoreUnlessExplained() {
+        String section = Newsroom.section(unique("rel"));
+        published(article("Neighbour", section, List.of()), AT.minusSeconds(60));
+        String id = published(article("Centre", section, List.of()), AT);
+        Map<String, Object> item = given().get("/api/v1/articles/" + slugOf(id) + "/related").then().statusCode(200)
+                .extract().path("[0]");
+        assertEquals(false, item.containsKey("score"));
+    }
+
+    @Test
+    void limitIsBoundedAndUnknownArticlesAreNotFound() {
+        given().get("/api/v1/articles/" + unique("missing") + "/related").then().statusCode(404);
+        given().get("/api/v1/articles/x/related?limit=51").then().statusCode(400);
+        given().get("/api/v1/articles/x/related?limit=0").then().statusCode(400);
+    }
+
+    @Test
+    void editorsSetTheCuratedListAndUnknownIdsAreRejected() {
+        String section = Newsroom.section(unique("rel"));
+        Map<String, Object> main = article("Needs links", section, List.of());
+        main.put("related", List.of("00000000-0000-0000-0000-000000000001"));
+        given().contentType(ContentType.JSON).body(main).post("/api/v1/manage/articles").then().statusCode(422)
+                .body("violations[0].field", equalTo("related[0]"));
+    }
+}
