@@ -74,10 +74,10 @@ public class ArticleFinder {
             }
             String in = NativeSql.placeholders(tags.size());
             if (f.allTags()) {
-                sql.append(" and (select count(*) from article_tag t where t.article_id = a.id and t.tag_id in (" + in + ")) = "
+                sql.append(" and (select count(*) from article_tag t where t.article_id = a.id and t.published_at is not null and t.tag_id in (" + in + ")) = "
                         + tags.size(), tags.toArray());
             } else {
-                sql.append(" and exists (select 1 from article_tag t where t.article_id = a.id and t.tag_id in (" + in + "))",
+                sql.append(" and exists (select 1 from article_tag t where t.article_id = a.id and t.published_at is not null and t.tag_id in (" + in + "))",
                         tags.toArray());
             }
         }

@@ -46,6 +46,16 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return Page.of(rows, limit, a -> cursors.encode(MANAGE, List.of(a.createdAt.toString(), a.id.toString())));
     }
 
+    /**
+     * Copies the article's publication date onto its tag rows (null unless published), which keeps the
+     * tag timeline index current for tag lists and related headlines. Call after the article is flushed.
+     */
+    public void syncTagTimeline(Article a) {
+        getEntityManager().createNativeQuery("update article_tag set published_at = ?1 where article_id = ?2")
+                .setParameter(1, a.status == ArticleStatus.PUBLISHED ? a.publishedAt : null)
+                .setParameter(2, a.id).executeUpdate();
+    }
+
     /** Ids among {@code ids} that name an existing article. */
     public List<UUID> existing(List<UUID> ids) {
         if (ids.isEmpty()) {

@@ -53,7 +53,7 @@ public class ArticleService {
         article.slug = in.slug() != null ? claim(in.slug(), article.id) : uniqueSlug(in.title(), article.id);
         content.applyTo(article, in);
         articles.persistAndFlush(article);
-        search.index(article);
+        written(article);
         return ArticleManageView.from(article);
     }
 
@@ -67,7 +67,7 @@ public class ArticleService {
         content.applyTo(article, in);
         article.updatedAt = clock.instant();
         articles.flush();
-        search.index(article);
+        written(article);
         return ArticleManageView.from(article);
     }
 
@@ -81,6 +81,7 @@ public class ArticleService {
         }
         article.publish(at, now);
         articles.flush();
+        articles.syncTagTimeline(article);
         return ArticleManageView.from(article);
     }
 
@@ -89,12 +90,19 @@ public class ArticleService {
         Article article = load(id);
         article.unpublish(clock.instant());
         articles.flush();
+        articles.syncTagTimeline(article);
         return ArticleManageView.from(article);
     }
 
     @Transactional
     public void delete(UUID id) {
         articles.delete(load(id));
+    }
+
+    /** Derived data the database does not keep by itself: the tag timeline, and the search index on H2. */
+    private void written(Article article) {
+        articles.syncTagTimeline(article);
+        search.index(article);
     }
 
     public Article load(UUID id) {

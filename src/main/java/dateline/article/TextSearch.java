@@ -44,7 +44,8 @@ public class TextSearch {
                                     clause.words().get(w));
                 }
                 if (clause.words().size() > 1) {
-                    sql.append(" and a.search_text like ?", "% " + String.join(" ", clause.words()) + " %");
+                    sql.append(" and exists (select 1 from article_text x where x.article_id = a.id and x.text like ?)",
+                            "% " + String.join(" ", clause.words()) + " %");
                 }
                 sql.append(")");
             }
@@ -62,8 +63,8 @@ public class TextSearch {
         // A word in the title counts three times one found only in the rest of the text.
         sql.append("cast((0");
         for (String word : q.positiveWords()) {
-            sql.append(" + case when a.search_text like ? then (case when lower(a.title) like ? then 3 else 1 end) else 0 end",
-                    "% " + word + " %", "%" + word + "%");
+            sql.append(" + case when lower(a.title) like ? then 3 when exists (select 1 from article_word w"
+                    + " where w.word = ? and w.article_id = a.id) then 1 else 0 end", "%" + word + "%", word);
         }
         sql.append(") as double precision)");
     }
@@ -87,8 +88,9 @@ public class TextSearch {
         for (int from = 0; from < distinct.size(); from += INSERT_BATCH) {
             insert(em, a.id, distinct.subList(from, Math.min(distinct.size(), from + INSERT_BATCH)));
         }
-        em.createNativeQuery("update article set search_text = ?1 where id = ?2")
-                .setParameter(1, " " + String.join(" ", words) + " ").setParameter(2, a.id).executeUpdate();
+        em.createNativeQuery("delete from article_text where article_id = ?1").setParameter(1, a.id).executeUpdate();
+        em.createNativeQuery("insert into article_text (article_id, text) values (?1, ?2)")
+                .setParameter(1, a.id).setParameter(2, " " + String.join(" ", words) + " ").executeUpdate();
     }
 
     private static void insert(EntityManager em, UUID id, List<String> words) {

@@ -5,6 +5,7 @@ import static dateline.common.sql.SqlValues.uuid;
 
 import dateline.article.Article;
 import dateline.article.ArticleRepository;
+import dateline.common.http.ContentVersion;
 import dateline.common.problem.NotFound;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,9 +32,12 @@ public class RelatedHeadlines {
     static final int MAX_CANDIDATES = 2000;
 
     private final ArticleRepository articles;
+    private final ContentVersion version;
+    private volatile PublishedCount publishedCount;
 
-    RelatedHeadlines(ArticleRepository articles) {
+    RelatedHeadlines(ArticleRepository articles, ContentVersion version) {
         this.articles = articles;
+        this.version = version;
     }
 
     public List<HeadlineView> of(String slug, int limit, boolean explain) {
@@ -67,9 +71,8 @@ public class RelatedHeadlines {
         List<UUID> tagIds = article.tags.stream().map(t -> t.id).toList();
         if (!tagIds.isEmpty()) {
             Map<UUID, Double> weight = tagWeights(em, tagIds);
-            for (Object[] row : rows(em.createNativeQuery("select t.article_id, t.tag_id, a.published_at from article_tag t"
-                            + " join article a on a.id = t.article_id where t.tag_id in (:tags) and a.status = 'PUBLISHED'"
-                            + " and a.published_at between :from and :to order by a.published_at desc")
+            for (Object[] row : rows(em.createNativeQuery("select t.article_id, t.tag_id, t.published_at from article_tag t"
+                            + " where t.tag_id in (:tags) and t.published_at between :from and :to order by t.published_at desc")
                     .setParameter("tags", tagIds).setParameter("from", from).setParameter("to", to)
                     .setMaxResults(MAX_CANDIDATES).getResultList())) {
                 UUID id = uuid(row[0]);
@@ -111,17 +114,32 @@ public class RelatedHeadlines {
     }
 
     /** ln(1 + N / df) per tag: the rarer the tag among published articles, the more sharing it means. */
-    private static Map<UUID, Double> tagWeights(EntityManager em, List<UUID> tagIds) {
-        long total = ((Number) em.createNativeQuery("select count(*) from article where status = 'PUBLISHED'")
-                .getSingleResult()).longValue();
+    private Map<UUID, Double> tagWeights(EntityManager em, List<UUID> tagIds) {
+        long total = publishedCount(em);
         Map<UUID, Double> weights = new HashMap<>();
-        for (Object[] row : rows(em.createNativeQuery("select t.tag_id, count(*) from article_tag t join article a"
-                        + " on a.id = t.article_id where a.status = 'PUBLISHED' and t.tag_id in (:tags) group by t.tag_id")
+        for (Object[] row : rows(em.createNativeQuery("select t.tag_id, count(*) from article_tag t"
+                        + " where t.published_at is not null and t.tag_id in (:tags) group by t.tag_id")
                 .setParameter("tags", tagIds).getResultList())) {
             long df = ((Number) row[1]).longValue();
             weights.put(uuid(row[0]), Math.log(1.0 + (double) total / Math.max(1, df)));
         }
         return weights;
+    }
+
+    /** N of the tag weights, counted once per content generation rather than on every request. */
+    private long publishedCount(EntityManager em) {
+        long generation = version.generation();
+        PublishedCount known = publishedCount;
+        if (known != null && known.generation() == generation) {
+            return known.count();
+        }
+        long count = ((Number) em.createNativeQuery("select count(*) from article where status = 'PUBLISHED'")
+                .getSingleResult()).longValue();
+        publishedCount = new PublishedCount(generation, count);
+        return count;
+    }
+
+    private record PublishedCount(long generation, long count) {
     }
 
     /** The published articles among {@code ids}, in the order given. */

@@ -8,4 +8,8 @@ create table article_word (
 );
 create index ix_article_word_article on article_word (article_id);
 
-alter table article add column search_text varchar(1100000);
+-- Kept beside the article rather than in it: article rows stay narrow for list queries.
+create table article_text (
+    article_id  uuid primary key references article (id) on delete cascade,
+    text        varchar(1100000) not null
+);

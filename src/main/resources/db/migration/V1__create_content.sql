@@ -55,14 +55,19 @@ create index ix_article_delivery on article (status, published_at desc, id desc)
 create index ix_article_section_delivery on article (section_id, status, published_at desc, id desc);
 -- Management list: every article, newest created first.
 create index ix_article_created on article (created_at desc, id desc);
+-- Last-Modified of the whole content at start.
+create index ix_article_updated on article (updated_at);
 
+-- published_at repeats the article's publication date while it is published (null otherwise), so "recent
+-- published articles with tag X" is one index range here instead of a join into the wide article rows.
 create table article_tag (
-    article_id  uuid not null references article (id) on delete cascade,
-    sort_order  integer not null,
-    tag_id      uuid not null references tag (id),
+    article_id    uuid not null references article (id) on delete cascade,
+    sort_order    integer not null,
+    tag_id        uuid not null references tag (id),
+    published_at  timestamp(6) with time zone,
     primary key (article_id, sort_order)
 );
-create index ix_article_tag_tag on article_tag (tag_id, article_id);
+create index ix_article_tag_timeline on article_tag (tag_id, published_at desc, article_id desc);
 
 create table article_author (
     article_id  uuid not null references article (id) on delete cascade,

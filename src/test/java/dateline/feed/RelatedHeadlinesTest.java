@@ -86,4 +86,16 @@ class RelatedHeadlinesTest {
         given().contentType(ContentType.JSON).body(main).post("/api/v1/manage/articles").then().statusCode(422)
                 .body("violations[0].field", equalTo("related[0]"));
     }
+
+    @Test
+    void anUnpublishedArticleLeavesTagListsAndRelatedHeadlines() {
+        String section = Newsroom.section(unique("rel"));
+        String tag = Newsroom.tag(unique("shared"));
+        String gone = published(article("Soon withdrawn", section, List.of(tag)), AT.minusSeconds(600));
+        String id = published(article("Still here", section, List.of(tag)), AT);
+        given().contentType(ContentType.JSON).post("/api/v1/manage/articles/" + gone + "/unpublish").then().statusCode(200);
+        given().get("/api/v1/headlines?tag=" + tag).then().statusCode(200).body("title", not(hasItem("Soon withdrawn")))
+                .body("items.title", contains("Still here"));
+        given().get("/api/v1/articles/" + slugOf(id) + "/related").then().statusCode(200).body("", hasSize(0));
+    }
 }

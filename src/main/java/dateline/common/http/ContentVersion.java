@@ -41,6 +41,11 @@ public class ContentVersion {
         return state.get();
     }
 
+    /** Advances with every content change; anything derived from content can be kept per generation. */
+    public long generation() {
+        return state.get().generation();
+    }
+
     /** Content changed: cached responses of earlier generations are no longer served. */
     public void changed() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Reproducible read benchmark: bench/run.sh [h2|pg] [articles] [seconds per workload]
+# Builds Dateline for the database, starts it on a fresh database, loads synthetic articles through the
+# API (bench/load.py), then measures W1-W6 with wrk -t1 -c16 and prints one line per workload.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DB=${1:-h2}; N=${2:-100000}; SECS=${3:-20}
+OUT=/tmp/dateline-bench-$DB; BASE=http://localhost:8080
+command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
+
+if [ "$DB" = pg ]; then
+  ./mvnw -B -q package -DskipTests -Dquarkus.profile=pg
+  psql -q -h 127.0.0.1 -U postgres test -c 'drop schema if exists dateline_bench cascade'
+  export QUARKUS_PROFILE=pg DATELINE_DB_SCHEMA=dateline_bench
+else
+  ./mvnw -B -q package -DskipTests
+  rm -rf /tmp/dateline-bench-h2db
+  export DATELINE_DB_URL="jdbc:h2:file:/tmp/dateline-bench-h2db/dateline"
+fi
+export DATELINE_DEMO_ENABLED=false
+
+start() {
+  java -Xmx1g -jar target/quarkus-app/quarkus-run.jar > "$OUT-server.log" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 60); do curl -sf "$BASE/q/health/ready" >/dev/null && return; sleep 1; done
+  echo "Dateline did not start; see $OUT-server.log" >&2; exit 1
+}
+stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; }
+
+start
+python3 bench/load.py "$BASE" "$N" "$OUT"
+TAG=tag-7
+
+measure() { # name url-or-lua [env...]
+  local name=$1; shift
+  local out
+  out=$(env "$@" wrk -t1 -c16 -d"${SECS}s" --latency ${LUA:+-s bench/rotate.lua} "$URL" 2>&1)
+  local rps p50 p99 errs
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  errs=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out" | tr '\n' ' ')
+  printf '%-4s %-34s %10s req/s  p50 %8s  p99 %8s  %s\n' "$name" "$DESC" "$rps" "$p50" "$p99" "${errs:-no errors}"
+}
+
+cursor_of_page() { # walk to page $1 of /headlines and print its URL
+  local url="$BASE/api/v1/headlines?limit=20" next
+  for _ in $(seq 2 "$1"); do
+    next=$(curl -s "$url" | python3 -c 'import json,sys; print(json.load(sys.stdin)["page"]["next"])')
+    url="$BASE/api/v1/headlines?limit=20&cursor=$next"
+  done
+  echo "$url"
+}
+
+echo "== $DB, $N articles, wrk -t1 -c16 -d${SECS}s, response cache on"
+DESC="/headlines first page"; URL="$BASE/api/v1/headlines"; LUA= measure W1
+DESC="article by slug (2000 slugs)"; URL=$BASE; LUA=1 measure W2 LIST_FILE="$OUT-slugs.txt" PATH_PREFIX=/api/v1/articles/
+DESC="/headlines?tag=$TAG"; URL="$BASE/api/v1/headlines?tag=$TAG"; LUA= measure W3
+P500=$(cursor_of_page 500)
+DESC="/headlines page 500 by cursor"; URL="$P500"; LUA= measure W4
+DESC="related (2000 slugs)"; URL=$BASE; LUA=1 measure W5 LIST_FILE="$OUT-slugs.txt" PATH_PREFIX=/api/v1/articles/ PATH_SUFFIX=/related
+DESC="/articles?q= (500 words)"; URL=$BASE; LUA=1 measure W6 LIST_FILE="$OUT-words.txt" PATH_PREFIX="/api/v1/articles?q="
+stop
+
+echo "== $DB, response cache off (W4 against W1)"
+DATELINE_CACHE_ENABLED=false start
+DESC="/headlines first page"; URL="$BASE/api/v1/headlines"; LUA= measure W1
+DESC="/headlines page 500 by cursor"; URL="$P500"; LUA= measure W4
+DESC="article by slug (2000 slugs)"; URL=$BASE; LUA=1 measure W2 LIST_FILE="$OUT-slugs.txt" PATH_PREFIX=/api/v1/articles/
+DESC="related (2000 slugs)"; URL=$BASE; LUA=1 measure W5 LIST_FILE="$OUT-slugs.txt" PATH_PREFIX=/api/v1/articles/ PATH_SUFFIX=/related
+DESC="/articles?q= (500 words)"; URL=$BASE; LUA=1 measure W6 LIST_FILE="$OUT-words.txt" PATH_PREFIX="/api/v1/articles?q="
+stop
