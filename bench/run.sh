@@ -34,6 +34,8 @@ TAG=tag-7
 measure() { # name url-or-lua [env...]
   local name=$1; shift
   local out
+  # warm-up: let the JIT compile the path before measuring
+  env "$@" wrk -t1 -c16 -d5s ${LUA:+-s bench/rotate.lua} "$URL" >/dev/null 2>&1
   out=$(env "$@" wrk -t1 -c16 -d"${SECS}s" --latency ${LUA:+-s bench/rotate.lua} "$URL" 2>&1)
   local rps p50 p99 errs
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
