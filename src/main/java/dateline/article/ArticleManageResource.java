@@ -1,5 +1,7 @@
 package dateline.article;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dateline.common.page.Page;
 import dateline.common.problem.Problem;
 import jakarta.validation.Valid;
@@ -10,12 +12,15 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.UUID;
@@ -23,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -35,10 +41,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ArticleManageResource {
     private final ArticleService service;
     private final ArticleRepository articles;
+    private final ObjectMapper json;
 
-    ArticleManageResource(ArticleService service, ArticleRepository articles) {
+    ArticleManageResource(ArticleService service, ArticleRepository articles, ObjectMapper json) {
         this.service = service;
         this.articles = articles;
+        this.json = json;
     }
 
     @POST
@@ -87,15 +95,26 @@ public class ArticleManageResource {
 
     @POST
     @Path("{id}/publish")
+    @Consumes(MediaType.WILDCARD) // the body is optional: a bare POST publishes, whatever its Content-Type
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PublishInput.class)))
     @Operation(summary = "Publish an article")
     @APIResponse(responseCode = "409", description = "The article is already published",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public ArticleManageView publishArticle(@PathParam("id") UUID id, @Valid PublishInput in) {
-        return service.publish(id, in);
+    public ArticleManageView publishArticle(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+                                            String body) throws JsonProcessingException {
+        if (body == null || body.isBlank()) {
+            return service.publish(id, null);
+        }
+        if (type == null || !MediaType.valueOf(type).isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            throw new NotSupportedException();
+        }
+        return service.publish(id, json.readValue(body, PublishInput.class));
     }
 
     @POST
     @Path("{id}/unpublish")
+    @Consumes(MediaType.WILDCARD) // takes no body
     @Operation(summary = "Take a published article back to draft")
     @APIResponse(responseCode = "409", description = "The article is not published",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))

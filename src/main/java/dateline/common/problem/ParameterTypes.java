@@ -1,5 +1,6 @@
 package dateline.common.problem;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,18 +26,28 @@ final class ParameterTypes {
             return Optional.empty();
         }
         for (Parameter p : method.getParameters()) {
-            QueryParam query = p.getAnnotation(QueryParam.class);
-            PathParam path = p.getAnnotation(PathParam.class);
-            String name = query != null ? query.value() : path != null ? path.value() : null;
-            if (name == null) {
-                continue;
+            Optional<Violation> invalid = p.isAnnotationPresent(BeanParam.class)
+                    ? Arrays.stream(p.getType().getFields())
+                            .map(f -> check(f.getAnnotation(QueryParam.class), null, f.getType(), uri))
+                            .flatMap(Optional::stream).findFirst()
+                    : check(p.getAnnotation(QueryParam.class), p.getAnnotation(PathParam.class), p.getType(), uri);
+            if (invalid.isPresent()) {
+                return invalid;
             }
-            List<String> values = query != null ? uri.getQueryParameters().get(name) : uri.getPathParameters().get(name);
-            for (String value : values == null ? List.<String>of() : values) {
-                String problem = problem(p.getType(), value);
-                if (problem != null) {
-                    return Optional.of(new Violation(name, query != null ? "query" : "path", problem));
-                }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Violation> check(QueryParam query, PathParam path, Class<?> type, UriInfo uri) {
+        String name = query != null ? query.value() : path != null ? path.value() : null;
+        if (name == null) {
+            return Optional.empty();
+        }
+        List<String> values = query != null ? uri.getQueryParameters().get(name) : uri.getPathParameters().get(name);
+        for (String value : values == null ? List.<String>of() : values) {
+            String problem = problem(type, value);
+            if (problem != null) {
+                return Optional.of(new Violation(name, query != null ? "query" : "path", problem));
             }
         }
         return Optional.empty();

@@ -27,6 +27,9 @@ public class ProblemMapper {
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    @jakarta.inject.Inject
+    AllowedMethods allowed;
+
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e, UriInfo uri) {
         return respond(e.toProblem(path(uri)));
@@ -106,7 +109,7 @@ public class ProblemMapper {
         ProblemType type = ProblemType.forStatus(status);
         Problem problem = new Problem(type.uri(), type.title(), status, HttpProblems.detail(status, e), path(uri), null);
         RestResponse.ResponseBuilder<Problem> response = RestResponse.ResponseBuilder.<Problem>create(status).entity(problem).type(PROBLEM_JSON);
-        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        String allow = status == 405 ? allowed.allow(path(uri)) : null;
         if (allow != null) {
             response.header(HttpHeaders.ALLOW, allow);
         }
