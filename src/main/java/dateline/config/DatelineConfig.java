@@ -7,6 +7,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "dateline")
 public interface DatelineConfig {
 
+    /** Absolute base URL readers reach Dateline at; links in feeds and ninjs are built from it. */
+    @WithDefault("http://localhost:8080")
+    String publicBaseUrl();
+
     /** Demo content loaded into an empty database. */
     Demo demo();
 

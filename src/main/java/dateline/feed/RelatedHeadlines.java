@@ -62,6 +62,11 @@ public class RelatedHeadlines {
         return items;
     }
 
+    /** The article's curated related articles that are published, in the editor's order. */
+    public List<Article> curated(Article article) {
+        return published(Panache.getEntityManager(), article.related);
+    }
+
     private List<Map.Entry<UUID, RelatedScore>> rank(EntityManager em, Article article, Set<UUID> excluded, int wanted) {
         Instant from = article.publishedAt.minus(WINDOW);
         Instant to = article.publishedAt.plus(WINDOW);

@@ -1,0 +1,55 @@
+package dateline.feed;
+
+import dateline.article.Article;
+import dateline.article.ArticleFinder;
+import dateline.article.ArticleListParams;
+import dateline.config.DatelineConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * The newest published articles a feed lists, and the absolute URLs feeds point to. Dateline has no web
+ * front-end of its own, so an item's link is its delivery API URL under the configured public base URL.
+ */
+@ApplicationScoped
+public class FeedEntries {
+    private final ArticleFinder finder;
+    private final String base;
+
+    FeedEntries(ArticleFinder finder, DatelineConfig config) {
+        this.finder = finder;
+        this.base = config.publicBaseUrl().replaceAll("/+$", "");
+    }
+
+    List<Article> newest(String section, String tag, int limit) {
+        ArticleListParams params = new ArticleListParams();
+        params.section = section;
+        params.tag = tag == null ? List.of() : List.of(tag);
+        params.tagMode = "any";
+        params.sort = "-publishedAt";
+        params.limit = limit;
+        return finder.find(params).items();
+    }
+
+    String articleUrl(Article a) {
+        return base + "/api/v1/articles/" + a.slug;
+    }
+
+    String url(String path) {
+        return base + path;
+    }
+
+    /** A stable, unique id for an article in any feed format. */
+    static String guid(Article a) {
+        return "urn:uuid:" + a.id;
+    }
+
+    static String title(String section, String tag) {
+        return "Dateline" + (section != null ? " \u2013 " + section : "") + (tag != null ? " \u2013 #" + tag : "");
+    }
+
+    static String query(String section, String tag) {
+        String q = (section != null ? "&section=" + section : "") + (tag != null ? "&tag=" + tag : "");
+        return q.isEmpty() ? "" : "?" + q.substring(1);
+    }
+}

@@ -1,0 +1,50 @@
+package dateline.feed;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An article as an IPTC ninjs 3.1 news object (https://iptc.org/std/ninjs/). */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@Schema(name = "Ninjs", description = "IPTC ninjs 3.1 news object")
+public record Ninjs(
+        @Schema(examples = "urn:uuid:3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31") String uri,
+        @Schema(examples = "text") String type,
+        @Schema(examples = "3") String version,
+        String firstCreated,
+        String versionCreated,
+        @Schema(examples = "usable") String pubStatus,
+        String language,
+        String slugline,
+        String by,
+        List<Text> headlines,
+        List<Text> descriptions,
+        List<Body> bodies,
+        List<Concept> subjects,
+        List<Concept> people,
+        List<Ninjs.Association> associations) {
+
+    /** A headline or description: role, media type and value. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "NinjsText")
+    public record Text(String role, String contentType, String value) {
+    }
+
+    /** A body with its media type and word count. */
+    @Schema(name = "NinjsBody")
+    public record Body(String role, String contentType, Integer wordCount, String value) {
+    }
+
+    /** A subject or person: name, relationship, identifier. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @Schema(name = "NinjsConcept")
+    public record Concept(String name, String rel, String uri, String literal) {
+    }
+
+    /** A related news object, itself in ninjs. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @Schema(name = "NinjsAssociation")
+    public record Association(String name, String rel, String uri, String type, String firstCreated,
+                              List<Text> headlines, String slugline) {
+    }
+}

@@ -1,0 +1,60 @@
+package dateline.feed;
+
+import dateline.article.Article;
+import dateline.article.ArticleRepository;
+import dateline.common.problem.NotFound;
+import dateline.config.DatelineConfig;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The article in IPTC ninjs, for news-agency integrators: chosen by {@code Accept: application/ninjs+json}
+ * on the same URL as the JSON article.
+ */
+@Path("/api/v1/articles")
+@Tag(name = "Articles")
+public class NinjsResource {
+    static final String NINJS = "application/ninjs+json";
+
+    private final ArticleRepository articles;
+    private final RelatedHeadlines related;
+    private final String base;
+
+    NinjsResource(ArticleRepository articles, RelatedHeadlines related, DatelineConfig config) {
+        this.articles = articles;
+        this.related = related;
+        this.base = config.publicBaseUrl().replaceAll("/+$", "");
+    }
+
+    @GET
+    @Path("{slug}")
+    @Produces(NINJS)
+    @Operation(summary = "Get a published article as IPTC ninjs 3.1, with its curated related headlines as associations")
+    public Ninjs getArticleAsNinjs(@PathParam("slug") String slug) {
+        Article a = articles.findPublishedBySlug(slug).orElseThrow(() -> new NotFound("article", slug));
+        List<Ninjs.Concept> subjects = new ArrayList<>();
+        if (a.section != null) {
+            subjects.add(new Ninjs.Concept(a.section.name, "section", base + "/api/v1/sections/" + a.section.slug, a.section.slug));
+        }
+        a.tags.forEach(t -> subjects.add(new Ninjs.Concept(t.name, "about", base + "/api/v1/tags/" + t.slug, t.slug)));
+        List<Ninjs.Concept> people = a.authors.stream()
+                .map(p -> new Ninjs.Concept(p.name, "author", base + "/api/v1/authors/" + p.slug, p.slug)).toList();
+        List<Ninjs.Association> associations = related.curated(a).stream()
+                .map(r -> new Ninjs.Association(r.title, "related", "urn:uuid:" + r.id, "text", r.publishedAt.toString(),
+                        List.of(new Ninjs.Text("main", "text/plain", r.title)), r.slug))
+                .toList();
+        String byline = people.isEmpty() ? null : String.join(", ", people.stream().map(Ninjs.Concept::name).toList());
+        return new Ninjs("urn:uuid:" + a.id, "text", Long.toString(a.version), a.createdAt.toString(),
+                a.updatedAt.toString(), "usable", a.locale, a.slug, byline,
+                List.of(new Ninjs.Text("main", "text/plain", a.title)),
+                a.excerpt == null ? List.of() : List.of(new Ninjs.Text("summary", "text/plain", a.excerpt)),
+                a.body == null ? List.of() : List.of(new Ninjs.Body("main", "text/html", a.wordCount, a.body)),
+                subjects, people, associations);
+    }
+}
