@@ -45,12 +45,15 @@ measure() { # name url-or-lua [env...]
   printf '%-4s %-34s %10s req/s  p50 %8s  p99 %8s  %s\n' "$name" "$DESC" "$rps" "$p50" "$p99" "${errs:-no errors}"
 }
 
-cursor_of_page() { # walk to page $1 of /headlines and print its URL
-  local url="$BASE/api/v1/headlines?limit=20" next
-  for _ in $(seq 2 "$1"); do
-    next=$(curl -s "$url" | python3 -c 'import json,sys; print(json.load(sys.stdin)["page"]["next"])')
+cursor_of_page() { # walk to page $1 of /headlines (or the last page, if fewer) and print its URL
+  local url="$BASE/api/v1/headlines?limit=20" next page=1
+  while [ "$page" -lt "$1" ]; do
+    next=$(curl -s "$url" | python3 -c 'import json,sys; print(json.load(sys.stdin)["page"]["next"] or "")')
+    [ -n "$next" ] || break
     url="$BASE/api/v1/headlines?limit=20&cursor=$next"
+    page=$((page + 1))
   done
+  echo "W4 uses page $page" >&2
   echo "$url"
 }
 

@@ -8,7 +8,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dateline.article.ArticleRepository;
+import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +22,10 @@ import org.junit.jupiter.api.Test;
 /** The page Dateline grew from is its first content: the lead article and its ten related headlines. */
 @QuarkusTest
 class DemoContentTest {
+    @Inject
+    DemoContent demo;
+    @Inject
+    ArticleRepository articles;
     private static final List<String> HEADLINE_DATES = List.of("2025-10-17", "2025-10-16", "2025-10-16", "2025-10-15",
             "2025-10-14", "2025-10-14", "2025-10-14", "2025-10-14", "2025-10-12", "2025-10-10");
 
@@ -58,6 +65,14 @@ class DemoContentTest {
         }
         given().get("/api/v1/articles/" + lead().get("slug") + "/related").then().statusCode(200)
                 .body("title", equalTo(seedTitles));
+    }
+
+    @Test
+    @TestTransaction
+    void itNeverLoadsIntoADatabaseThatHoldsContent() {
+        long before = articles.count();
+        demo.loadIntoEmptyDatabase();
+        assertEquals(before, articles.count());
     }
 
     private static Map<String, Object> lead() {

@@ -3,8 +3,10 @@ package dateline.common.http;
 import dateline.common.sql.SqlValues;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,8 +30,9 @@ public class ContentVersion {
         this.clock = clock;
     }
 
+    /** Runs after the other start-up observers (the demo loader among them) have written content. */
     @Transactional
-    void onStart(@Observes StartupEvent start) {
+    void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) StartupEvent start) {
         Object newest = Panache.getEntityManager().createNativeQuery("select max(m) from ("
                 + "select max(updated_at) m from article union all select max(updated_at) from section"
                 + " union all select max(updated_at) from tag union all select max(updated_at) from author) x").getSingleResult();
