@@ -108,23 +108,23 @@ public class ArticleFinder {
         switch (f.sort()) {
             case NEWEST -> {
                 if (after != null) {
-                    Instant at = instant(after.get(0));
-                    sql.append(" and (a.published_at < ? or (a.published_at = ? and a.id < ?))", at, at, uuid(after.get(1)));
+                    Instant at = cursors.instant(after.get(0));
+                    sql.append(" and (a.published_at < ? or (a.published_at = ? and a.id < ?))", at, at, cursors.uuid(after.get(1)));
                 }
                 sql.append(" order by a.published_at desc, a.id desc");
             }
             case OLDEST -> {
                 if (after != null) {
-                    Instant at = instant(after.get(0));
-                    sql.append(" and (a.published_at > ? or (a.published_at = ? and a.id > ?))", at, at, uuid(after.get(1)));
+                    Instant at = cursors.instant(after.get(0));
+                    sql.append(" and (a.published_at > ? or (a.published_at = ? and a.id > ?))", at, at, cursors.uuid(after.get(1)));
                 }
                 sql.append(" order by a.published_at, a.id");
             }
             case RELEVANCE -> {
                 if (after != null) {
-                    double rank = number(after.get(0));
-                    Instant at = instant(after.get(1));
-                    UUID id = uuid(after.get(2));
+                    double rank = cursors.number(after.get(0));
+                    Instant at = cursors.instant(after.get(1));
+                    UUID id = cursors.uuid(after.get(2));
                     sql.append(" and (");
                     search.rank(sql, f.search());
                     sql.append(" < ? or (", rank);
@@ -163,27 +163,6 @@ public class ArticleFinder {
         return (List<Object[]>) rows;
     }
 
-    private Instant instant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (RuntimeException e) {
-            throw cursors.rejected();
-        }
-    }
 
-    private UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (RuntimeException e) {
-            throw cursors.rejected();
-        }
-    }
 
-    private double number(String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (RuntimeException e) {
-            throw cursors.rejected();
-        }
-    }
 }

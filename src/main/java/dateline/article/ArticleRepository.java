@@ -5,7 +5,6 @@ import dateline.common.page.Page;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,7 +39,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         if (cursor != null) {
             List<String> after = cursors.decode(MANAGE, cursor, 2);
             where += " and (createdAt < :at or (createdAt = :at and id < :id))";
-            params.and("at", instant(after.get(0))).and("id", uuid(after.get(1)));
+            params.and("at", cursors.instant(after.get(0))).and("id", cursors.uuid(after.get(1)));
         }
         List<Article> rows = find(where + " order by createdAt desc, id desc", params).range(0, limit).list();
         return Page.of(rows, limit, a -> cursors.encode(MANAGE, List.of(a.createdAt.toString(), a.id.toString())));
@@ -63,22 +62,5 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         }
         return getEntityManager().createQuery("select a.id from Article a where a.id in :ids", UUID.class)
                 .setParameter("ids", ids).getResultList();
-    }
-
-    // The signature already vouches for the content; these only guard against a key reused across versions.
-    private Instant instant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (RuntimeException e) {
-            throw cursors.rejected();
-        }
-    }
-
-    private UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (RuntimeException e) {
-            throw cursors.rejected();
-        }
     }
 }

@@ -59,6 +59,31 @@ public class Cursors {
         }
     }
 
+    /** A position value read back from a decoded cursor; a value of the wrong kind rejects the cursor. */
+    public java.time.Instant instant(String value) {
+        try {
+            return java.time.Instant.parse(value);
+        } catch (RuntimeException e) {
+            throw rejected();
+        }
+    }
+
+    public java.util.UUID uuid(String value) {
+        try {
+            return java.util.UUID.fromString(value);
+        } catch (RuntimeException e) {
+            throw rejected();
+        }
+    }
+
+    public double number(String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (RuntimeException e) {
+            throw rejected();
+        }
+    }
+
     private byte[] sign(byte[] payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
