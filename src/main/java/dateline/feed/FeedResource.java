@@ -40,6 +40,9 @@ public class FeedResource {
     static final String ATOM = "application/atom+xml";
     static final String JSON_FEED = "application/feed+json";
 
+    private static final java.util.regex.Pattern XML_INVALID =
+            java.util.regex.Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
+
     private final FeedEntries entries;
 
     FeedResource(FeedEntries entries) {
@@ -126,21 +129,21 @@ public class FeedResource {
 
     private SyndEntry entry(Article a) {
         SyndEntry e = new SyndEntryImpl();
-        e.setTitle(a.title);
+        e.setTitle(xml(a.title));
         e.setLink(entries.articleUrl(a));
         e.setUri(FeedEntries.guid(a));
         e.setPublishedDate(Date.from(a.publishedAt));
         e.setUpdatedDate(Date.from(a.updatedAt));
         if (a.excerpt != null) {
-            e.setDescription(content("text", a.excerpt));
+            e.setDescription(content("text", xml(a.excerpt)));
         }
         if (a.body != null) {
-            e.setContents(List.of(content("html", a.body)));
+            e.setContents(List.of(content("html", xml(a.body))));
         }
         List<SyndPerson> authors = new ArrayList<>();
         a.authors.forEach(p -> {
             SyndPerson person = new SyndPersonImpl();
-            person.setName(p.name);
+            person.setName(xml(p.name));
             authors.add(person);
         });
         if (!authors.isEmpty()) {
@@ -149,11 +152,16 @@ public class FeedResource {
         List<SyndCategory> categories = new ArrayList<>();
         a.tags.forEach(t -> {
             SyndCategory c = new SyndCategoryImpl();
-            c.setName(t.name);
+            c.setName(xml(t.name));
             categories.add(c);
         });
         e.setCategories(categories);
         return e;
+    }
+
+    /** Text without the control characters XML 1.0 cannot carry, which an editor may have pasted in. */
+    static String xml(String text) {
+        return text == null ? null : XML_INVALID.matcher(text).replaceAll("");
     }
 
     private static SyndContent content(String type, String value) {

@@ -105,6 +105,17 @@ class FeedResourceTest {
     }
 
     @Test
+    void controlCharactersAnEditorPastedInDoNotBreakTheXmlFeeds() throws Exception {
+        String section = Newsroom.section(unique("feed"));
+        published(article("Bell\u0007 in the \u0001title", section, List.of()), AT);
+        for (String format : List.of("rss", "atom")) {
+            String xml = given().get("/api/v1/feeds/" + format + "?section=" + section).then().statusCode(200).extract().asString();
+            SyndFeed feed = new SyndFeedInput().build(new InputSource(new StringReader(xml)));
+            assertEquals("Bell in the title", feed.getEntries().get(0).getTitle());
+        }
+    }
+
+    @Test
     void feedsHoldTheNewestFiftyByDefault() {
         JsonPath feed = given().get("/api/v1/feeds/json").then().statusCode(200).extract().jsonPath();
         assertTrue(feed.getList("items").size() <= 50);
