@@ -32,6 +32,10 @@ public class ArticleResource {
     private static final Set<String> FIELDS = Set.of(ArticleView.class.getRecordComponents()).stream()
             .map(java.lang.reflect.RecordComponent::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
+    /** Shared with the ninjs representation of the same URL. */
+    public static final String GET_ARTICLE_SUMMARY =
+            "Get a published article by slug: JSON, or IPTC ninjs 3.1 (related headlines as associations) with Accept: application/ninjs+json";
+
     private final ArticleRepository articles;
     private final ArticleFinder finder;
     private final ObjectMapper json;
@@ -65,7 +69,7 @@ public class ArticleResource {
 
     @GET
     @Path("{slug}")
-    @Operation(summary = "Get a published article by slug")
+    @Operation(summary = GET_ARTICLE_SUMMARY)
     public ArticleView getArticle(@PathParam("slug") String slug) {
         return articles.findPublishedBySlug(slug).map(ArticleView::from).orElseThrow(() -> new NotFound("article", slug));
     }

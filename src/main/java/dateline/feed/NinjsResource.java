@@ -2,6 +2,7 @@ package dateline.feed;
 
 import dateline.article.Article;
 import dateline.article.ArticleRepository;
+import dateline.article.ArticleResource;
 import dateline.common.problem.NotFound;
 import dateline.config.DatelineConfig;
 import jakarta.ws.rs.GET;
@@ -35,7 +36,8 @@ public class NinjsResource {
     @GET
     @Path("{slug}")
     @Produces(NINJS)
-    @Operation(summary = "Get a published article as IPTC ninjs 3.1, with its curated related headlines as associations")
+    // Same path and method as ArticleResource.getArticle: OpenAPI shows one operation with both media types.
+    @Operation(operationId = "getArticle", summary = ArticleResource.GET_ARTICLE_SUMMARY)
     public Ninjs getArticleAsNinjs(@PathParam("slug") String slug) {
         Article a = articles.findPublishedBySlug(slug).orElseThrow(() -> new NotFound("article", slug));
         List<Ninjs.Concept> subjects = new ArrayList<>();
