@@ -70,6 +70,14 @@ public class Article extends PanacheEntityBase {
     public ArticleStatus status;
     @Column(name = "published_at")
     public Instant publishedAt;
+    /** When delivery starts showing the article; derived from status, publication date and trash. */
+    @Column(name = "live_at")
+    public Instant liveAt;
+    @Column(name = "trashed_at")
+    public Instant trashedAt;
+    /** The id the article has in the system it was imported from; makes re-imports idempotent. */
+    @Column(name = "external_id", length = 200)
+    public String externalId;
     @Column(name = "word_count", nullable = false)
     public int wordCount;
     @Column(name = "created_at", nullable = false)
@@ -89,27 +97,98 @@ public class Article extends PanacheEntityBase {
     }
 
     /**
-     * Publishes the article. The first publication date is kept across unpublish and republish unless
-     * the editor sets one explicitly (back-dating migrated content).
+     * Publishes the article now, or schedules it when {@code at} lies in the future. Without {@code at},
+     * the first publication date is kept across unpublish and republish; with it, the editor's date wins
+     * (back-dating migrated content, or a publication time).
      */
     void publish(Instant at, Instant now) {
-        if (status == ArticleStatus.PUBLISHED) {
-            throw new Conflict(ProblemType.ILLEGAL_TRANSITION, "The article is already PUBLISHED.", Map.of("currentStatus", status));
+        notInTrash();
+        if (status != ArticleStatus.DRAFT && status != ArticleStatus.SCHEDULED) {
+            throw illegal("publish", "DRAFT or SCHEDULED");
+        }
+        if (at != null && at.isAfter(now)) {
+            status = ArticleStatus.SCHEDULED;
+            publishedAt = at;
+        } else {
+            // A date set only by an earlier schedule is not a first publication date.
+            boolean firstPublication = publishedAt == null || status == ArticleStatus.SCHEDULED;
+            status = ArticleStatus.PUBLISHED;
+            publishedAt = at != null ? at : firstPublication ? now : publishedAt;
+        }
+        changed(now);
+    }
+
+    /** A scheduled article whose time has come becomes PUBLISHED; delivery has shown it since then already. */
+    boolean goLive(Instant now) {
+        if (status != ArticleStatus.SCHEDULED || trashedAt != null || publishedAt.isAfter(now)) {
+            return false;
         }
         status = ArticleStatus.PUBLISHED;
-        if (at != null) {
-            publishedAt = at;
-        } else if (publishedAt == null) {
-            publishedAt = now;
-        }
-        updatedAt = now;
+        changed(now);
+        return true;
     }
 
     void unpublish(Instant now) {
-        if (status != ArticleStatus.PUBLISHED) {
-            throw new Conflict(ProblemType.ILLEGAL_TRANSITION, "The article is " + status + ", not PUBLISHED.", Map.of("currentStatus", status));
+        notInTrash();
+        if (status != ArticleStatus.PUBLISHED && status != ArticleStatus.SCHEDULED) {
+            throw illegal("unpublish", "PUBLISHED or SCHEDULED");
+        }
+        if (status == ArticleStatus.SCHEDULED) {
+            publishedAt = null; // it never went out
         }
         status = ArticleStatus.DRAFT;
+        changed(now);
+    }
+
+    void archive(Instant now) {
+        notInTrash();
+        if (status != ArticleStatus.PUBLISHED && status != ArticleStatus.DRAFT) {
+            throw illegal("archive", "PUBLISHED or DRAFT");
+        }
+        status = ArticleStatus.ARCHIVED;
+        changed(now);
+    }
+
+    /** Takes the article out of the trash as it was; or brings an archived article back as a draft. */
+    void restore(Instant now) {
+        if (trashedAt != null) {
+            trashedAt = null;
+        } else if (status == ArticleStatus.ARCHIVED) {
+            status = ArticleStatus.DRAFT;
+        } else {
+            throw illegal("restore", "ARCHIVED or in the trash");
+        }
+        changed(now);
+    }
+
+    void trash(Instant now) {
+        notInTrash();
+        trashedAt = now;
+        changed(now);
+    }
+
+    /** Content edits are refused in the trash: restore first, so nothing changes unseen. */
+    void notInTrash() {
+        if (trashedAt != null) {
+            throw new Conflict(ProblemType.ILLEGAL_TRANSITION, "The article is in the trash; restore it first.",
+                    Map.of("currentStatus", status, "trashedAt", trashedAt));
+        }
+    }
+
+    void changed(Instant now) {
         updatedAt = now;
+        boolean deliverable = trashedAt == null && (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED);
+        liveAt = deliverable ? publishedAt : null;
+    }
+
+    /** Whether delivery shows the article at {@code now}. */
+    public boolean isLive(Instant now) {
+        return liveAt != null && !liveAt.isAfter(now);
+    }
+
+    private Conflict illegal(String action, String allowed) {
+        return new Conflict(ProblemType.ILLEGAL_TRANSITION,
+                "Cannot " + action + " an article that is " + status + "; it must be " + allowed + ".",
+                Map.of("currentStatus", status));
     }
 }

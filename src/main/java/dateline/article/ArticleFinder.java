@@ -7,6 +7,7 @@ import dateline.common.sql.SqlValues;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,10 +25,12 @@ import java.util.UUID;
 public class ArticleFinder {
     private final Cursors cursors;
     private final TextSearch search;
+    private final Clock clock;
 
-    ArticleFinder(Cursors cursors, TextSearch search) {
+    ArticleFinder(Cursors cursors, TextSearch search, Clock clock) {
         this.cursors = cursors;
         this.search = search;
+        this.clock = clock;
     }
 
     public Page<Article> find(ArticleListParams params) {
@@ -56,7 +59,8 @@ public class ArticleFinder {
         } else {
             sql.append("0");
         }
-        sql.append(" as rank from article a where a.status = 'PUBLISHED'");
+        // live_at is the publication date of what delivery shows (scheduled articles from their instant on).
+        sql.append(" as rank from article a where a.live_at <= ?", clock.instant());
         if (f.section() != null) {
             Optional<UUID> section = idOf(em, "section", f.section());
             if (section.isEmpty()) {
@@ -92,10 +96,10 @@ public class ArticleFinder {
             sql.append(" and a.locale = ?", f.locale());
         }
         if (f.since() != null) {
-            sql.append(" and a.published_at >= ?", f.since());
+            sql.append(" and a.live_at >= ?", f.since());
         }
         if (f.untilExclusive() != null) {
-            sql.append(" and a.published_at < ?", f.untilExclusive());
+            sql.append(" and a.live_at < ?", f.untilExclusive());
         }
         if (f.search() != null) {
             search.match(sql, f.search());
@@ -109,16 +113,16 @@ public class ArticleFinder {
             case NEWEST -> {
                 if (after != null) {
                     Instant at = cursors.instant(after.get(0));
-                    sql.append(" and (a.published_at < ? or (a.published_at = ? and a.id < ?))", at, at, cursors.uuid(after.get(1)));
+                    sql.append(" and (a.live_at < ? or (a.live_at = ? and a.id < ?))", at, at, cursors.uuid(after.get(1)));
                 }
-                sql.append(" order by a.published_at desc, a.id desc");
+                sql.append(" order by a.live_at desc, a.id desc");
             }
             case OLDEST -> {
                 if (after != null) {
                     Instant at = cursors.instant(after.get(0));
-                    sql.append(" and (a.published_at > ? or (a.published_at = ? and a.id > ?))", at, at, cursors.uuid(after.get(1)));
+                    sql.append(" and (a.live_at > ? or (a.live_at = ? and a.id > ?))", at, at, cursors.uuid(after.get(1)));
                 }
-                sql.append(" order by a.published_at, a.id");
+                sql.append(" order by a.live_at, a.id");
             }
             case RELEVANCE -> {
                 if (after != null) {
@@ -129,9 +133,9 @@ public class ArticleFinder {
                     search.rank(sql, f.search());
                     sql.append(" < ? or (", rank);
                     search.rank(sql, f.search());
-                    sql.append(" = ? and (a.published_at < ? or (a.published_at = ? and a.id < ?))))", rank, at, at, id);
+                    sql.append(" = ? and (a.live_at < ? or (a.live_at = ? and a.id < ?))))", rank, at, at, id);
                 }
-                sql.append(" order by rank desc, a.published_at desc, a.id desc");
+                sql.append(" order by rank desc, a.live_at desc, a.id desc");
             }
         }
     }

@@ -23,6 +23,8 @@ public record ArticleManageView(
         @Schema(examples = "en") String locale,
         @Schema(examples = "PUBLISHED") ArticleStatus status,
         @Schema(nullable = true, examples = "2025-10-17T15:00:00Z") Instant publishedAt,
+        @Schema(nullable = true, description = "When the article was moved to the trash; null when it is not there") Instant trashedAt,
+        @Schema(nullable = true, description = "Its id in the system it was imported from") String externalId,
         @Schema(examples = "2025-10-17T14:30:00Z") Instant createdAt,
         @Schema(examples = "2025-10-17T15:00:00Z") Instant updatedAt,
         @Schema(description = "Optimistic-locking version; grows with every write", examples = "3") long version,
@@ -33,7 +35,7 @@ public record ArticleManageView(
         return new ArticleManageView(a.id, a.slug, a.title, a.subtitle, a.excerpt, a.body, a.imageUrl,
                 TermRef.of(a.section), a.tags.stream().map(TermRef::of).toList(),
                 a.authors.stream().map(TermRef::of).toList(), List.copyOf(a.related), a.locale, a.status,
-                a.publishedAt, a.createdAt, a.updatedAt, a.version, a.wordCount,
+                a.publishedAt, a.trashedAt, a.externalId, a.createdAt, a.updatedAt, a.version, a.wordCount,
                 ArticleBody.readingTimeMinutes(a.wordCount));
     }
 }

@@ -2,10 +2,18 @@ package dateline.article;
 
 import dateline.common.page.Cursors;
 import dateline.common.page.Page;
+import dateline.common.problem.Gone;
+import dateline.common.problem.Moved;
+import dateline.common.problem.NotFound;
+import dateline.common.sql.SqlValues;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,23 +23,85 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     private static final String MANAGE = "manage-articles:-createdAt";
 
     private final Cursors cursors;
+    private final Clock clock;
 
-    ArticleRepository(Cursors cursors) {
+    ArticleRepository(Cursors cursors, Clock clock) {
         this.cursors = cursors;
+        this.clock = clock;
     }
 
-    public Optional<Article> findPublishedBySlug(String slug) {
-        return find("slug = ?1 and status = ?2", slug, ArticleStatus.PUBLISHED).firstResultOptional();
+    /**
+     * The article delivery shows under {@code slug} now. An old slug of a live article moves (301) to the
+     * current one; an article that was out and has been archived or trashed is gone (410); drafts and
+     * articles not yet due are not found, so delivery never reveals that they exist.
+     */
+    public Article live(String slug) {
+        Instant now = clock.instant();
+        Article article = findBySlug(slug).or(() -> formerOwner(slug)).orElseThrow(() -> new NotFound("article", slug));
+        if (article.isLive(now)) {
+            if (!article.slug.equals(slug)) {
+                throw new Moved(slug, article.slug);
+            }
+            return article;
+        }
+        boolean wasOut = article.publishedAt != null && !article.publishedAt.isAfter(now)
+                && (article.status == ArticleStatus.ARCHIVED || article.status == ArticleStatus.PUBLISHED
+                        || article.status == ArticleStatus.SCHEDULED);
+        if (wasOut && (article.status == ArticleStatus.ARCHIVED || article.trashedAt != null)) {
+            throw new Gone("article", slug, Map.of());
+        }
+        throw new NotFound("article", slug);
     }
 
     public Optional<Article> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }
 
-    /** Every article, or those in one status, newest created first. */
-    public Page<Article> managePage(ArticleStatus status, String cursor, int limit) {
+    /** The article that has, or once had, this slug. */
+    public Optional<UUID> slugOwner(String slug) {
+        return getEntityManager().createNativeQuery("select article_id from article_slug where slug = ?1")
+                .setParameter(1, slug).getResultStream().findFirst().map(SqlValues::uuid);
+    }
+
+    private Optional<Article> formerOwner(String slug) {
+        return slugOwner(slug).flatMap(this::findByIdOptional);
+    }
+
+    /** Remembers that the article uses this slug, so no other article can take it later. */
+    void recordSlug(Article a, Instant now) {
+        if (slugOwner(a.slug).isEmpty()) {
+            getEntityManager().createNativeQuery("insert into article_slug (slug, article_id, created_at) values (?1, ?2, ?3)")
+                    .setParameter(1, a.slug).setParameter(2, a.id).setParameter(3, now).executeUpdate();
+        }
+    }
+
+    /** Every slug the article has had, oldest first; the last is the current one. */
+    List<String> slugs(UUID id) {
+        return getEntityManager().createNativeQuery("select slug from article_slug where article_id = ?1 order by created_at, slug", String.class)
+                .setParameter(1, id).getResultList();
+    }
+
+    int releaseSlug(UUID id, String slug) {
+        return getEntityManager().createNativeQuery("delete from article_slug where article_id = ?1 and slug = ?2")
+                .setParameter(1, id).setParameter(2, slug).executeUpdate();
+    }
+
+    /**
+     * Loads the article and locks its row until the transaction ends, so concurrent writes to one article
+     * take turns: the second sees the first's version and gets 412 instead of overwriting it.
+     */
+    Optional<Article> lockForWrite(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public Optional<Article> findByExternalId(String externalId) {
+        return find("externalId", externalId).firstResultOptional();
+    }
+
+    /** Every article, or those in one status; the trash separately. Newest created first. */
+    public Page<Article> managePage(ArticleStatus status, boolean trashed, String cursor, int limit) {
         Parameters params = new Parameters();
-        String where = "1 = 1";
+        String where = trashed ? "trashedAt is not null" : "trashedAt is null";
         if (status != null) {
             where += " and status = :status";
             params.and("status", status);
@@ -46,12 +116,12 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     /**
-     * Copies the article's publication date onto its tag rows (null unless published), which keeps the
-     * tag timeline index current for tag lists and related headlines. Call after the article is flushed.
+     * Copies the article's delivery instant onto its tag rows (null while delivery does not show it), which
+     * keeps the tag timeline index current for tag lists and related headlines. Call after the article is flushed.
      */
     public void syncTagTimeline(Article a) {
         getEntityManager().createNativeQuery("update article_tag set published_at = ?1 where article_id = ?2")
-                .setParameter(1, a.status == ArticleStatus.PUBLISHED ? a.publishedAt : null)
+                .setParameter(1, a.liveAt)
                 .setParameter(2, a.id).executeUpdate();
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dateline.common.http.PageLinks;
 import dateline.common.page.Page;
 import dateline.common.problem.InvalidParameter;
-import dateline.common.problem.NotFound;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -71,7 +70,7 @@ public class ArticleResource {
     @Path("{slug}")
     @Operation(summary = GET_ARTICLE_SUMMARY)
     public ArticleView getArticle(@PathParam("slug") String slug) {
-        return articles.findPublishedBySlug(slug).map(ArticleView::from).orElseThrow(() -> new NotFound("article", slug));
+        return ArticleView.from(articles.live(slug));
     }
 
     private static Set<String> fields(String fields) {

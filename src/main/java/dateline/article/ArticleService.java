@@ -2,7 +2,9 @@ package dateline.article;
 
 import dateline.author.Author;
 import dateline.author.AuthorCatalog;
+import dateline.common.http.ContentVersion;
 import dateline.common.problem.Conflict;
+import dateline.common.problem.Preconditions;
 import dateline.common.problem.InvalidContent;
 import dateline.common.problem.NotFound;
 import dateline.common.problem.ProblemType;
@@ -15,6 +17,7 @@ import dateline.section.SectionCatalog;
 import dateline.tag.Tag;
 import dateline.tag.TagCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,10 +26,15 @@ import java.util.HashSet;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Editors' use cases on articles: write content, publish, unpublish, delete. */
+/**
+ * Editors' use cases on articles: write content, move it through its states, keep its history. Every
+ * write takes the article's row lock, checks the caller's If-Match against the version it holds, and
+ * leaves a revision behind, so concurrent editors take turns and no accepted change is lost or unrecorded.
+ */
 @ApplicationScoped
 public class ArticleService {
     private final ArticleRepository articles;
@@ -34,69 +42,162 @@ public class ArticleService {
     private final TagCatalog tags;
     private final AuthorCatalog authors;
     private final TextSearch search;
+    private final RevisionLog revisions;
+    private final ContentVersion content;
+    private final Event<ArticleEvent> events;
     private final Clock clock;
 
     ArticleService(ArticleRepository articles, SectionCatalog sections, TagCatalog tags, AuthorCatalog authors,
-                   TextSearch search, Clock clock) {
+                   TextSearch search, RevisionLog revisions, ContentVersion content, Event<ArticleEvent> events, Clock clock) {
         this.search = search;
         this.articles = articles;
         this.sections = sections;
         this.tags = tags;
         this.authors = authors;
+        this.revisions = revisions;
+        this.content = content;
+        this.events = events;
         this.clock = clock;
     }
 
     @Transactional
-    public ArticleManageView create(ArticleInput in) {
-        Article article = Article.draft(clock.instant());
+    public ArticleManageView create(ArticleInput in, EditHeaders edit) {
+        return ArticleManageView.from(create(in, null, edit));
+    }
+
+    /** Creates a draft; {@code externalId} ties it to its record in another system (import). */
+    Article create(ArticleInput in, String externalId, EditHeaders edit) {
+        Instant now = clock.instant();
+        Article article = Article.draft(now);
         Content content = check(in, article.id);
         article.slug = in.slug() != null ? claim(in.slug(), article.id) : uniqueSlug(in.title(), article.id);
+        article.externalId = externalId;
         content.applyTo(article, in);
         articles.persistAndFlush(article);
+        articles.recordSlug(article, now);
         written(article);
-        return ArticleManageView.from(article);
+        revisions.record(article, now, edit.actorOrSystem(), edit.summaryOr("Created"));
+        events.fire(new ArticleEvent(ArticleEvent.Type.CREATED, article.id, article.slug, now));
+        return article;
     }
 
     @Transactional
-    public ArticleManageView replace(UUID id, ArticleInput in) {
-        Article article = load(id);
-        Content content = check(in, id);
+    public ArticleManageView replace(UUID id, ArticleInput in, EditHeaders edit) {
+        Article article = lock(id);
+        Preconditions.required(edit.ifMatch, article.version);
+        return ArticleManageView.from(rewrite(article, in, edit, "Edited"));
+    }
+
+    /** Applies a JSON Merge Patch (RFC 7396) to the article's editable content, then writes it like a replace. */
+    @Transactional
+    public ArticleManageView patch(UUID id, ArticlePatch patch, EditHeaders edit) {
+        Article article = lock(id);
+        Preconditions.required(edit.ifMatch, article.version);
+        return ArticleManageView.from(rewrite(article, patch.applyTo(RevisionContent.of(article).toInput()), edit, "Edited"));
+    }
+
+    /** Writes an earlier revision's content back, as a new revision. */
+    @Transactional
+    public ArticleManageView restoreRevision(UUID id, int number, EditHeaders edit) {
+        Article article = lock(id);
+        Preconditions.optional(edit.ifMatch, article.version);
+        ArticleInput old = revisions.get(id, number).content().toInput();
+        return ArticleManageView.from(rewrite(article, old, edit, "Restored revision " + number));
+    }
+
+    Article rewrite(Article article, ArticleInput in, EditHeaders edit, String summary) {
+        article.notInTrash();
+        Instant now = clock.instant();
+        Content content = check(in, article.id);
         if (in.slug() != null) {
-            article.slug = claim(in.slug(), id);
+            article.slug = claim(in.slug(), article.id);
         }
         content.applyTo(article, in);
-        article.updatedAt = clock.instant();
+        article.changed(now);
         articles.flush();
+        articles.recordSlug(article, now);
         written(article);
-        return ArticleManageView.from(article);
+        revisions.record(article, now, edit.actorOrSystem(), edit.summaryOr(summary));
+        events.fire(new ArticleEvent(ArticleEvent.Type.UPDATED, article.id, article.slug, now));
+        return article;
     }
 
     @Transactional
-    public ArticleManageView publish(UUID id, PublishInput in) {
-        Article article = load(id);
+    public ArticleManageView publish(UUID id, PublishInput in, EditHeaders edit) {
+        Article article = lock(id);
+        Preconditions.optional(edit.ifMatch, article.version);
         Instant now = clock.instant();
-        Instant at = in == null ? null : in.publishedAt();
-        if (at != null && at.isAfter(now)) {
-            throw new InvalidContent(Violation.body("publishedAt", "must not be in the future"));
+        article.publish(in == null ? null : in.publishAt(), now);
+        if (article.status == ArticleStatus.SCHEDULED) {
+            content.changesAt(article.publishedAt);
+            return transitioned(article, now, edit, "Scheduled for " + article.publishedAt, ArticleEvent.Type.SCHEDULED);
         }
-        article.publish(at, now);
-        articles.flush();
-        articles.syncTagTimeline(article);
-        return ArticleManageView.from(article);
+        return transitioned(article, now, edit, "Published", ArticleEvent.Type.PUBLISHED);
     }
 
     @Transactional
-    public ArticleManageView unpublish(UUID id) {
-        Article article = load(id);
-        article.unpublish(clock.instant());
-        articles.flush();
-        articles.syncTagTimeline(article);
-        return ArticleManageView.from(article);
+    public ArticleManageView unpublish(UUID id, EditHeaders edit) {
+        Article article = lock(id);
+        Preconditions.optional(edit.ifMatch, article.version);
+        Instant now = clock.instant();
+        article.unpublish(now);
+        return transitioned(article, now, edit, "Unpublished", ArticleEvent.Type.UNPUBLISHED);
     }
 
     @Transactional
-    public void delete(UUID id) {
-        articles.delete(load(id));
+    public ArticleManageView archive(UUID id, EditHeaders edit) {
+        Article article = lock(id);
+        Preconditions.optional(edit.ifMatch, article.version);
+        Instant now = clock.instant();
+        article.archive(now);
+        return transitioned(article, now, edit, "Archived", ArticleEvent.Type.ARCHIVED);
+    }
+
+    @Transactional
+    public ArticleManageView restore(UUID id, EditHeaders edit) {
+        Article article = lock(id);
+        Preconditions.optional(edit.ifMatch, article.version);
+        Instant now = clock.instant();
+        boolean fromTrash = article.trashedAt != null;
+        article.restore(now);
+        if (article.status == ArticleStatus.SCHEDULED && article.liveAt != null) {
+            content.changesAt(article.liveAt);
+        }
+        return transitioned(article, now, edit, fromTrash ? "Restored from the trash" : "Restored from the archive",
+                ArticleEvent.Type.RESTORED);
+    }
+
+    /** Moves the article to the trash (restorable), or with {@code purge} deletes it and its history for good. */
+    @Transactional
+    public void delete(UUID id, boolean purge, EditHeaders edit) {
+        Article article = lock(id);
+        Preconditions.required(edit.ifMatch, article.version);
+        Instant now = clock.instant();
+        if (purge) {
+            articles.delete(article);
+            events.fire(new ArticleEvent(ArticleEvent.Type.DELETED, article.id, article.slug, now));
+            return;
+        }
+        article.trash(now);
+        transitioned(article, now, edit, "Moved to the trash", ArticleEvent.Type.TRASHED);
+    }
+
+    /** A scheduled article whose time has come: PUBLISHED now (delivery has shown it since its instant). */
+    boolean goLive(Article article) {
+        Instant now = clock.instant();
+        if (!article.goLive(now)) {
+            return false;
+        }
+        transitioned(article, now, EditHeaders.by("scheduler"), "Published on schedule", ArticleEvent.Type.PUBLISHED);
+        return true;
+    }
+
+    private ArticleManageView transitioned(Article article, Instant now, EditHeaders edit, String summary, ArticleEvent.Type type) {
+        articles.flush();
+        articles.syncTagTimeline(article);
+        revisions.record(article, now, edit.actorOrSystem(), edit.summaryOr(summary));
+        events.fire(new ArticleEvent(type, article.id, article.slug, now));
+        return ArticleManageView.from(article);
     }
 
     /** Derived data the database does not keep by itself: the tag timeline, and the search index on H2. */
@@ -107,6 +208,28 @@ public class ArticleService {
 
     public Article load(UUID id) {
         return articles.findByIdOptional(id).orElseThrow(() -> new NotFound("article", id));
+    }
+
+    private Article lock(UUID id) {
+        return articles.lockForWrite(id).orElseThrow(() -> new NotFound("article", id));
+    }
+
+    @Transactional
+    public List<String> slugs(UUID id) {
+        load(id);
+        return articles.slugs(id);
+    }
+
+    /** Frees an old slug of the article for other articles; its redirect ends. The current slug cannot be released. */
+    @Transactional
+    public void releaseSlug(UUID id, String slug) {
+        Article article = lock(id);
+        if (article.slug.equals(slug)) {
+            throw new Conflict(ProblemType.CONFLICT, "'" + slug + "' is the article's current slug; change it before releasing it.");
+        }
+        if (articles.releaseSlug(id, slug) == 0) {
+            throw new NotFound("former slug of this article", slug);
+        }
     }
 
     /** Resolves every reference and checks every rule before anything is written. */
@@ -171,9 +294,11 @@ public class ArticleService {
         }
     }
 
+    /** A slug another article uses, or once used (its old links still lead there), is not free. */
     private String claim(String slug, UUID owner) {
-        articles.findBySlug(slug).filter(other -> !other.id.equals(owner)).ifPresent(other -> {
-            throw new Conflict(ProblemType.SLUG_TAKEN, "Another article already uses the slug '" + slug + "'.");
+        articles.slugOwner(slug).filter(other -> !other.equals(owner)).ifPresent(other -> {
+            throw new Conflict(ProblemType.SLUG_TAKEN, "Another article uses, or once used, the slug '" + slug
+                    + "'; its editors can release an old slug.", Map.of("articleId", other));
         });
         return slug;
     }
@@ -184,7 +309,7 @@ public class ArticleService {
             base = "article-" + id.toString().substring(0, 8);
         }
         String candidate = base;
-        for (int n = 2; articles.findBySlug(candidate).isPresent(); n++) {
+        for (int n = 2; articles.slugOwner(candidate).isPresent(); n++) {
             candidate = Slugs.withSuffix(base, n);
         }
         return candidate;

@@ -20,6 +20,28 @@ public interface DatelineConfig {
     /** HTTP caching of public responses. */
     Cache cache();
 
+    /** Background jobs. */
+    Scheduler scheduler();
+
+    interface Scheduler {
+        /** How often scheduled articles that are due get marked PUBLISHED ("off" disables the job). */
+        @WithDefault("15s")
+        String every();
+
+        /** How often the trash drops articles past their retention ("off" disables the job). */
+        @WithDefault("1h")
+        String trashEvery();
+    }
+
+    /** The trash. */
+    Trash trash();
+
+    interface Trash {
+        /** How long a trashed article stays restorable before it and its revisions are deleted for good. */
+        @WithDefault("30D")
+        java.time.Duration retention();
+    }
+
     interface Cache {
         /** Keep rendered public responses in memory until content changes. */
         @WithDefault("true")

@@ -3,7 +3,6 @@ package dateline.feed;
 import dateline.article.Article;
 import dateline.article.ArticleRepository;
 import dateline.article.ArticleResource;
-import dateline.common.problem.NotFound;
 import dateline.config.DatelineConfig;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -39,7 +38,7 @@ public class NinjsResource {
     // Same path and method as ArticleResource.getArticle: OpenAPI shows one operation with both media types.
     @Operation(operationId = "getArticle", summary = ArticleResource.GET_ARTICLE_SUMMARY)
     public Ninjs getArticleAsNinjs(@PathParam("slug") String slug) {
-        Article a = articles.findPublishedBySlug(slug).orElseThrow(() -> new NotFound("article", slug));
+        Article a = articles.live(slug);
         List<Ninjs.Concept> subjects = new ArrayList<>();
         if (a.section != null) {
             subjects.add(new Ninjs.Concept(a.section.name, "section", base + "/api/v1/sections/" + a.section.slug, a.section.slug));

@@ -6,10 +6,10 @@ import static dateline.common.sql.SqlValues.uuid;
 import dateline.article.Article;
 import dateline.article.ArticleRepository;
 import dateline.common.http.ContentVersion;
-import dateline.common.problem.NotFound;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,25 +33,28 @@ public class RelatedHeadlines {
 
     private final ArticleRepository articles;
     private final ContentVersion version;
+    private final Clock clock;
     private volatile PublishedCount publishedCount;
 
-    RelatedHeadlines(ArticleRepository articles, ContentVersion version) {
+    RelatedHeadlines(ArticleRepository articles, ContentVersion version, Clock clock) {
         this.articles = articles;
         this.version = version;
+        this.clock = clock;
     }
 
     public List<HeadlineView> of(String slug, int limit, boolean explain) {
-        Article article = articles.findPublishedBySlug(slug).orElseThrow(() -> new NotFound("article", slug));
+        Article article = articles.live(slug);
         EntityManager em = Panache.getEntityManager();
-        List<Article> curated = published(em, article.related).stream().limit(limit).toList();
+        Instant now = clock.instant();
+        List<Article> curated = published(em, article.related, now).stream().limit(limit).toList();
         List<HeadlineView> items = new ArrayList<>();
         curated.forEach(a -> items.add(HeadlineView.from(a, explain ? RelatedScore.curatedItem() : null)));
         if (items.size() < limit) {
             Set<UUID> excluded = new LinkedHashSet<>(article.related);
             excluded.add(article.id);
-            List<Map.Entry<UUID, RelatedScore>> ranked = rank(em, article, excluded, limit - items.size());
+            List<Map.Entry<UUID, RelatedScore>> ranked = rank(em, article, excluded, limit - items.size(), now);
             Map<UUID, Article> loaded = new HashMap<>();
-            published(em, ranked.stream().map(Map.Entry::getKey).toList()).forEach(a -> loaded.put(a.id, a));
+            published(em, ranked.stream().map(Map.Entry::getKey).toList(), now).forEach(a -> loaded.put(a.id, a));
             for (Map.Entry<UUID, RelatedScore> e : ranked) {
                 Article a = loaded.get(e.getKey());
                 if (a != null) {
@@ -64,18 +67,18 @@ public class RelatedHeadlines {
 
     /** The article's curated related articles that are published, in the editor's order. */
     public List<Article> curated(Article article) {
-        return published(Panache.getEntityManager(), article.related);
+        return published(Panache.getEntityManager(), article.related, clock.instant());
     }
 
-    private List<Map.Entry<UUID, RelatedScore>> rank(EntityManager em, Article article, Set<UUID> excluded, int wanted) {
+    private List<Map.Entry<UUID, RelatedScore>> rank(EntityManager em, Article article, Set<UUID> excluded, int wanted, Instant now) {
         Instant from = article.publishedAt.minus(WINDOW);
-        Instant to = article.publishedAt.plus(WINDOW);
+        Instant to = article.publishedAt.plus(WINDOW).isAfter(now) ? now : article.publishedAt.plus(WINDOW);
         Map<UUID, Double> tagScore = new HashMap<>();
         Map<UUID, Instant> published = new HashMap<>();
         Map<UUID, Boolean> sameSection = new HashMap<>();
         List<UUID> tagIds = article.tags.stream().map(t -> t.id).toList();
         if (!tagIds.isEmpty()) {
-            Map<UUID, Double> weight = tagWeights(em, tagIds);
+            Map<UUID, Double> weight = tagWeights(em, tagIds, now);
             for (Object[] row : rows(em.createNativeQuery("select t.article_id, t.tag_id, t.published_at from article_tag t"
                             + " where t.tag_id in (:tags) and t.published_at between :from and :to order by t.published_at desc")
                     .setParameter("tags", tagIds).setParameter("from", from).setParameter("to", to)
@@ -86,8 +89,8 @@ public class RelatedHeadlines {
             }
         }
         if (article.section != null) {
-            for (Object[] row : rows(em.createNativeQuery("select a.id, a.published_at from article a where a.section_id = :section"
-                            + " and a.status = 'PUBLISHED' and a.published_at between :from and :to order by a.published_at desc")
+            for (Object[] row : rows(em.createNativeQuery("select a.id, a.live_at from article a where a.section_id = :section"
+                            + " and a.live_at between :from and :to order by a.live_at desc")
                     .setParameter("section", article.section.id).setParameter("from", from).setParameter("to", to)
                     .setMaxResults(MAX_CANDIDATES / 4).getResultList())) {
                 sameSection.put(uuid(row[0]), true);
@@ -119,12 +122,12 @@ public class RelatedHeadlines {
     }
 
     /** ln(1 + N / df) per tag: the rarer the tag among published articles, the more sharing it means. */
-    private Map<UUID, Double> tagWeights(EntityManager em, List<UUID> tagIds) {
-        long total = publishedCount(em);
+    private Map<UUID, Double> tagWeights(EntityManager em, List<UUID> tagIds, Instant now) {
+        long total = publishedCount(em, now);
         Map<UUID, Double> weights = new HashMap<>();
         for (Object[] row : rows(em.createNativeQuery("select t.tag_id, count(*) from article_tag t"
-                        + " where t.published_at is not null and t.tag_id in (:tags) group by t.tag_id")
-                .setParameter("tags", tagIds).getResultList())) {
+                        + " where t.published_at <= :now and t.tag_id in (:tags) group by t.tag_id")
+                .setParameter("tags", tagIds).setParameter("now", now).getResultList())) {
             long df = ((Number) row[1]).longValue();
             weights.put(uuid(row[0]), Math.log(1.0 + (double) total / Math.max(1, df)));
         }
@@ -132,14 +135,14 @@ public class RelatedHeadlines {
     }
 
     /** N of the tag weights, counted once per content generation rather than on every request. */
-    private long publishedCount(EntityManager em) {
+    private long publishedCount(EntityManager em, Instant now) {
         long generation = version.generation();
         PublishedCount known = publishedCount;
         if (known != null && known.generation() == generation) {
             return known.count();
         }
-        long count = ((Number) em.createNativeQuery("select count(*) from article where status = 'PUBLISHED'")
-                .getSingleResult()).longValue();
+        long count = ((Number) em.createNativeQuery("select count(*) from article where live_at <= ?1")
+                .setParameter(1, now).getSingleResult()).longValue();
         publishedCount = new PublishedCount(generation, count);
         return count;
     }
@@ -148,13 +151,13 @@ public class RelatedHeadlines {
     }
 
     /** The published articles among {@code ids}, in the order given. */
-    private static List<Article> published(EntityManager em, List<UUID> ids) {
+    private static List<Article> published(EntityManager em, List<UUID> ids, Instant now) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<UUID, Article> byId = new HashMap<>();
-        em.createQuery("select a from Article a left join fetch a.section where a.id in :ids and a.status = dateline.article.ArticleStatus.PUBLISHED",
-                Article.class).setParameter("ids", ids).getResultList().forEach(a -> byId.put(a.id, a));
+        em.createQuery("select a from Article a left join fetch a.section where a.id in :ids and a.liveAt <= :now",
+                Article.class).setParameter("ids", ids).setParameter("now", now).getResultList().forEach(a -> byId.put(a.id, a));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 

@@ -51,9 +51,14 @@ public final class Newsroom {
     public static void publish(String id, Instant at) {
         Map<String, Object> body = new HashMap<>();
         if (at != null) {
-            body.put("publishedAt", at.toString());
+            body.put("publishAt", at.toString());
         }
         given().contentType(ContentType.JSON).body(body).post("/api/v1/manage/articles/" + id + "/publish").then().statusCode(200);
+    }
+
+    /** The ETag of the article's current version, for If-Match. */
+    public static String etag(String id) {
+        return given().get("/api/v1/manage/articles/" + id).then().statusCode(200).extract().header("ETag");
     }
 
     public static String slugOf(String id) {

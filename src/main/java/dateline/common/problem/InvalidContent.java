@@ -13,6 +13,13 @@ public class InvalidContent extends ProblemException {
         this(List.of(violation));
     }
 
+    /** Well-formed JSON that does not fit the schema: an unknown member, or a value of the wrong type. */
+    public static InvalidContent from(com.fasterxml.jackson.databind.JsonMappingException e) {
+        String field = JsonPaths.of(e);
+        return new InvalidContent(Violation.body(field, e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
+                ? "is not a known field" : "has the wrong type or format"));
+    }
+
     private static String describe(List<Violation> violations) {
         return violations.size() == 1
                 ? violations.get(0).field() + ": " + violations.get(0).message()

@@ -36,6 +36,13 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public RestResponse<Object> moved(Moved e, UriInfo uri) {
+        String query = uri.getRequestUri().getRawQuery();
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.MOVED_PERMANENTLY)
+                .location(java.net.URI.create(e.relocate(path(uri)) + (query == null ? "" : "?" + query))).build();
+    }
+
+    @ServerExceptionMapper
     public RestResponse<Problem> invalid(ConstraintViolationException e, UriInfo uri, SimpleResourceInfo resource) {
         List<Violation> params = new ArrayList<>();
         List<Violation> body = new ArrayList<>();
@@ -53,8 +60,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unknownField(UnrecognizedPropertyException e, UriInfo uri) {
-        String field = JsonPaths.of(e);
-        return respond(new InvalidContent(Violation.body(field, "is not a known field")).toProblem(path(uri)));
+        return respond(InvalidContent.from(e).toProblem(path(uri)));
     }
 
     @ServerExceptionMapper
@@ -72,14 +78,15 @@ public class ProblemMapper {
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             // Well-formed JSON with a value of the wrong shape (a string for a list, a word for a date).
-            String field = JsonPaths.of(mapping);
-            return respond(new InvalidContent(Violation.body(field, "has the wrong type or format")).toProblem(path(uri)));
+            return respond(InvalidContent.from(mapping).toProblem(path(uri)));
         }
         return respond(new ProblemException(ProblemType.MALFORMED_JSON,
                 "The request body is not valid JSON" + location(e) + ".").toProblem(path(uri)));
     }
 
-    @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
+    @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class,
+            jakarta.persistence.PessimisticLockException.class, jakarta.persistence.LockTimeoutException.class,
+            org.hibernate.PessimisticLockException.class})
     public RestResponse<Problem> concurrentEdit(RuntimeException e, UriInfo uri) {
         return respond(new Conflict(ProblemType.CONFLICT,
                 "The resource was changed by another request; fetch it again and retry.").toProblem(path(uri)));

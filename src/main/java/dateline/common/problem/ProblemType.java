@@ -18,9 +18,12 @@ public enum ProblemType {
     SLUG_TAKEN(409, "Slug already in use", "slug-taken"),
     IN_USE(409, "Still in use", "in-use"),
     ILLEGAL_TRANSITION(409, "Illegal state transition", "illegal-transition"),
+    GONE(410, "Gone", "gone"),
+    STALE_VERSION(412, "Precondition Failed", "stale-version"),
     PAYLOAD_TOO_LARGE(413, "Content Too Large", null),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported Media Type", null),
     INVALID_CONTENT(422, "Invalid content", "invalid-content"),
+    IF_MATCH_REQUIRED(428, "Precondition Required", "if-match-required"),
     SERVER_ERROR(500, "Internal Server Error", null),
     UNAVAILABLE(503, "Service Unavailable", null);
 

@@ -39,9 +39,13 @@ record ViolationPath(String field, String in) {
         }
         Parameter declared = declared(resource, index);
         if (declared != null && declared.isAnnotationPresent(BeanParam.class)) {
-            QueryParam query = queryParamOf(declared.getType(), field.toString());
+            QueryParam query = beanField(declared.getType(), field.toString(), QueryParam.class);
             if (query != null) {
                 return new ViolationPath(query.value(), "query");
+            }
+            HeaderParam header = beanField(declared.getType(), field.toString(), HeaderParam.class);
+            if (header != null) {
+                return new ViolationPath(header.value(), "header");
             }
         }
         if (declared != null) {
@@ -63,9 +67,9 @@ record ViolationPath(String field, String in) {
         return new ViolationPath(field.toString(), "body");
     }
 
-    private static QueryParam queryParamOf(Class<?> bean, String field) {
+    private static <A extends Annotation> A beanField(Class<?> bean, String field, Class<A> annotation) {
         try {
-            return bean.getField(field).getAnnotation(QueryParam.class);
+            return bean.getField(field).getAnnotation(annotation);
         } catch (NoSuchFieldException e) {
             return null;
         }

@@ -36,4 +36,18 @@ public final class SqlValues {
         }
         throw new IllegalStateException("Not a timestamp column value: " + (value == null ? null : value.getClass()));
     }
+
+    public static String text(Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        if (value instanceof java.sql.Clob clob) {
+            try {
+                return clob.getSubString(1, (int) clob.length());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Could not read a text column", e);
+            }
+        }
+        throw new IllegalStateException("Not a text column value: " + (value == null ? null : value.getClass()));
+    }
 }

@@ -1,0 +1,76 @@
+package dateline.article;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dateline.common.page.Cursors;
+import dateline.common.page.Page;
+import dateline.common.problem.NotFound;
+import dateline.common.sql.SqlValues;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The history of every article, append-only: each management write adds the content it left behind.
+ * Restoring an old revision adds a new one; nothing here is ever rewritten.
+ */
+@ApplicationScoped
+public class RevisionLog {
+    private static final String LIST = "revisions";
+
+    private final ObjectMapper json;
+    private final Cursors cursors;
+
+    RevisionLog(ObjectMapper json, Cursors cursors) {
+        this.json = json;
+        this.cursors = cursors;
+    }
+
+    /** Adds a revision; the caller holds the article's row lock (or just created it), so numbers never clash. */
+    void record(Article a, Instant at, String actor, String summary) {
+        EntityManager em = Panache.getEntityManager();
+        int number = ((Number) em.createNativeQuery("select coalesce(max(number), 0) + 1 from article_revision where article_id = ?1")
+                .setParameter(1, a.id).getSingleResult()).intValue();
+        String content;
+        try {
+            content = json.writeValueAsString(RevisionContent.of(a));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write revision content", e);
+        }
+        em.createNativeQuery("insert into article_revision (article_id, number, created_at, actor, summary, status, content)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .setParameter(1, a.id).setParameter(2, number).setParameter(3, at).setParameter(4, actor)
+                .setParameter(5, summary).setParameter(6, a.status.name()).setParameter(7, content).executeUpdate();
+    }
+
+    /** Newest first, without content. */
+    Page<Revision> page(UUID article, String cursor, int limit) {
+        EntityManager em = Panache.getEntityManager();
+        int before = cursor == null ? Integer.MAX_VALUE : (int) cursors.number(cursors.decode(LIST + ":" + article, cursor, 1).get(0));
+        List<?> rows = em.createNativeQuery("select number, created_at, actor, summary, status from article_revision"
+                        + " where article_id = ?1 and number < ?2 order by number desc")
+                .setParameter(1, article).setParameter(2, before).setMaxResults(limit + 1).getResultList();
+        List<Revision> revisions = rows.stream().map(r -> (Object[]) r).map(r -> new Revision(((Number) r[0]).intValue(),
+                SqlValues.instant(r[1]), (String) r[2], (String) r[3], ArticleStatus.valueOf((String) r[4]), null)).toList();
+        return Page.of(revisions, limit, last -> cursors.encode(LIST + ":" + article, List.of(Integer.toString(last.number()))));
+    }
+
+    Revision get(UUID article, int number) {
+        List<?> rows = Panache.getEntityManager().createNativeQuery("select number, created_at, actor, summary, status, content"
+                        + " from article_revision where article_id = ?1 and number = ?2")
+                .setParameter(1, article).setParameter(2, number).getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFound("revision", number);
+        }
+        Object[] r = (Object[]) rows.get(0);
+        try {
+            return new Revision(number, SqlValues.instant(r[1]), (String) r[2], (String) r[3], ArticleStatus.valueOf((String) r[4]),
+                    json.readValue(SqlValues.text(r[5]), RevisionContent.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Revision " + number + " of " + article + " is unreadable", e);
+        }
+    }
+}
