@@ -167,6 +167,23 @@ public class Article extends PanacheEntityBase {
         changed(now);
     }
 
+    /**
+     * Puts an imported article straight into the state its source had, without the editorial path there:
+     * an import reproduces content, it does not re-enact its history.
+     */
+    void enter(ArticleStatus target, Instant at, Instant now) {
+        status = target;
+        if (target == ArticleStatus.PUBLISHED || target == ArticleStatus.SCHEDULED) {
+            publishedAt = at != null ? at : now;
+            if (target == ArticleStatus.SCHEDULED && !publishedAt.isAfter(now)) {
+                status = ArticleStatus.PUBLISHED; // its time has come already
+            }
+        } else {
+            publishedAt = at;
+        }
+        changed(now);
+    }
+
     /** Content edits are refused in the trash: restore first, so nothing changes unseen. */
     void notInTrash() {
         if (trashedAt != null) {

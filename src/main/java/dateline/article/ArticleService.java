@@ -62,13 +62,19 @@ public class ArticleService {
 
     @Transactional
     public ArticleManageView create(ArticleInput in, EditHeaders edit) {
-        return ArticleManageView.from(create(in, null, edit));
+        return ArticleManageView.from(create(in, null, null, edit));
     }
 
-    /** Creates a draft; {@code externalId} ties it to its record in another system (import). */
-    Article create(ArticleInput in, String externalId, EditHeaders edit) {
+    /**
+     * Creates a draft, under the given id when there is one (import keeps ids so curated related lists
+     * survive a round trip); {@code externalId} ties it to its record in another system.
+     */
+    Article create(ArticleInput in, UUID id, String externalId, EditHeaders edit) {
         Instant now = clock.instant();
         Article article = Article.draft(now);
+        if (id != null) {
+            article.id = id;
+        }
         Content content = check(in, article.id);
         article.slug = in.slug() != null ? claim(in.slug(), article.id) : uniqueSlug(in.title(), article.id);
         article.externalId = externalId;
@@ -192,11 +198,14 @@ public class ArticleService {
         return true;
     }
 
-    private ArticleManageView transitioned(Article article, Instant now, EditHeaders edit, String summary, ArticleEvent.Type type) {
+    /** Finishes a change of state: derived data, a revision, and the event (none for bulk imports, {@code type} null). */
+    ArticleManageView transitioned(Article article, Instant now, EditHeaders edit, String summary, ArticleEvent.Type type) {
         articles.flush();
         articles.syncTagTimeline(article);
         revisions.record(article, now, edit.actorOrSystem(), edit.summaryOr(summary));
-        events.fire(new ArticleEvent(type, article.id, article.slug, now));
+        if (type != null) {
+            events.fire(new ArticleEvent(type, article.id, article.slug, now));
+        }
         return ArticleManageView.from(article);
     }
 

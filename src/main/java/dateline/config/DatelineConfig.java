@@ -11,6 +11,10 @@ public interface DatelineConfig {
     @WithDefault("http://localhost:8080")
     String publicBaseUrl();
 
+    /** Largest request body accepted anywhere but the streamed import (which quarkus.http.limits.max-body-size bounds). */
+    @WithDefault("1M")
+    io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
     /** Demo content loaded into an empty database. */
     Demo demo();
 

@@ -3,28 +3,43 @@ package dateline.common.http;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import dateline.config.DatelineConfig;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers oversized bodies with 413 problem+json. Vert.x rejects them below the REST layer with an empty
- * body; this refuses a declared Content-Length up front and dresses the 413 Vert.x raises for a streamed one.
+ * Answers oversized bodies with 413 problem+json before anything reads them. Every endpoint but the
+ * streamed import takes at most {@code dateline.max-body-size}, declared up front: a chunked body of
+ * unknown length gets 411 there. The import is bounded only by Vert.x's outer limit, whose empty 413 is
+ * dressed as a problem too.
  */
 public class BodyLimit {
     private static final String PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
             + "\"detail\":\"The request body is larger than the %d bytes this endpoint accepts.\",\"instance\":\"%s\"}";
 
-    void install(@Observes Router router, @ConfigProperty(name = "quarkus.http.limits.max-body-size") io.quarkus.runtime.configuration.MemorySize max) {
-        long limit = max.asLongValue();
+    private static final String STREAMED = "/api/v1/manage/import";
+    private static final String LENGTH_REQUIRED = "{\"type\":\"about:blank\",\"title\":\"Length Required\",\"status\":411,"
+            + "\"detail\":\"Send the body with a Content-Length (at most %d bytes).\",\"instance\":\"%s\"}";
+
+    void install(@Observes Router router, DatelineConfig config,
+                 @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize outer) {
+        long limit = config.maxBodySize().asLongValue();
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            if (ctx.request().path().startsWith(STREAMED)) {
+                ctx.next();
+                return;
+            }
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isOver(length, limit)) {
-                reject(ctx, limit);
+                reject(ctx, 413, PROBLEM.formatted(limit, escapedPath(ctx)));
+            } else if (length == null && ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+                reject(ctx, 411, LENGTH_REQUIRED.formatted(limit, escapedPath(ctx)));
             } else {
                 ctx.next();
             }
         });
-        router.errorHandler(413, ctx -> reject(ctx, limit));
+        router.errorHandler(413, ctx -> reject(ctx, 413, PROBLEM.formatted(outer.asLongValue(), escapedPath(ctx))));
     }
 
     private static boolean isOver(String length, long limit) {
@@ -35,14 +50,17 @@ public class BodyLimit {
         }
     }
 
-    private static void reject(RoutingContext ctx, long limit) {
+    private static String escapedPath(RoutingContext ctx) {
+        return ctx.request().path().replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static void reject(RoutingContext ctx, int status, String problem) {
         if (ctx.response().headWritten()) {
             return;
         }
-        String path = ctx.request().path().replace("\\", "\\\\").replace("\"", "\\\"");
-        ctx.response().setStatusCode(413)
+        ctx.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(PROBLEM.formatted(limit, path));
+                .end(problem);
     }
 }

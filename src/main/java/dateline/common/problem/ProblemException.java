@@ -28,7 +28,16 @@ public class ProblemException extends RuntimeException {
         return type;
     }
 
-    Problem toProblem(String instance) {
+    /** A body that is not JSON (400), or JSON that does not fit (422), as the API answers for a whole request. */
+    public static ProblemException fromJson(com.fasterxml.jackson.core.JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return InvalidContent.from(mapping);
+        }
+        String at = e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";
+        return new ProblemException(ProblemType.MALFORMED_JSON, "Not valid JSON" + at + ".");
+    }
+
+    public Problem toProblem(String instance) {
         return new Problem(type.uri(), type.title(), type.status(), getMessage(), instance, violations).with(members);
     }
 }
