@@ -1,5 +1,9 @@
 package dateline.author;
 
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import dateline.article.TermReassignment;
+import dateline.article.EditHeaders;
 import dateline.common.page.Page;
 import dateline.common.problem.Problem;
 import jakarta.validation.Valid;
@@ -33,9 +37,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthorManageResource {
+    private final TermReassignment reassignment;
     private final AuthorCatalog authors;
 
-    AuthorManageResource(AuthorCatalog authors) {
+    AuthorManageResource(AuthorCatalog authors, TermReassignment reassignment) {
+        this.reassignment = reassignment;
         this.authors = authors;
     }
 
@@ -78,9 +84,12 @@ public class AuthorManageResource {
     @Path("{id}")
     @Operation(summary = "Delete a author no article uses")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "409", description = "Articles still use it; the problem's usage member counts them",
+    @APIResponse(responseCode = "409", description = "Articles still use it and no reassignTo was given; the problem's usage member counts them",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public void deleteAuthor(@PathParam("id") UUID id) {
-        authors.delete(id);
+    public void deleteAuthor(@PathParam("id") UUID id,
+            @Parameter(description = "Move the articles that use it to this author (slug or id) first, then delete")
+            @QueryParam("reassignTo") @Size(max = 120) String reassignTo,
+            @Valid @BeanParam EditHeaders edit) {
+        reassignment.deleteAuthor(id, reassignTo, edit);
     }
 }

@@ -1,5 +1,9 @@
 package dateline.section;
 
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import dateline.article.TermReassignment;
+import dateline.article.EditHeaders;
 import dateline.common.page.Page;
 import dateline.common.problem.Problem;
 import dateline.common.term.TermInput;
@@ -34,9 +38,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SectionManageResource {
+    private final TermReassignment reassignment;
     private final SectionCatalog sections;
 
-    SectionManageResource(SectionCatalog sections) {
+    SectionManageResource(SectionCatalog sections, TermReassignment reassignment) {
+        this.reassignment = reassignment;
         this.sections = sections;
     }
 
@@ -79,9 +85,12 @@ public class SectionManageResource {
     @Path("{id}")
     @Operation(summary = "Delete a section no article uses")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "409", description = "Articles still use it; the problem's usage member counts them",
+    @APIResponse(responseCode = "409", description = "Articles still use it and no reassignTo was given; the problem's usage member counts them",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public void deleteSection(@PathParam("id") UUID id) {
-        sections.delete(id);
+    public void deleteSection(@PathParam("id") UUID id,
+            @Parameter(description = "Move the articles that use it to this section (slug or id) first, then delete")
+            @QueryParam("reassignTo") @Size(max = 120) String reassignTo,
+            @Valid @BeanParam EditHeaders edit) {
+        reassignment.deleteSection(id, reassignTo, edit);
     }
 }

@@ -1,5 +1,9 @@
 package dateline.tag;
 
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import dateline.article.TermReassignment;
+import dateline.article.EditHeaders;
 import dateline.common.page.Page;
 import dateline.common.problem.Problem;
 import dateline.common.term.TermInput;
@@ -34,9 +38,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TagManageResource {
+    private final TermReassignment reassignment;
     private final TagCatalog tags;
 
-    TagManageResource(TagCatalog tags) {
+    TagManageResource(TagCatalog tags, TermReassignment reassignment) {
+        this.reassignment = reassignment;
         this.tags = tags;
     }
 
@@ -79,9 +85,12 @@ public class TagManageResource {
     @Path("{id}")
     @Operation(summary = "Delete a tag no article uses")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "409", description = "Articles still use it; the problem's usage member counts them",
+    @APIResponse(responseCode = "409", description = "Articles still use it and no reassignTo was given; the problem's usage member counts them",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public void deleteTag(@PathParam("id") UUID id) {
-        tags.delete(id);
+    public void deleteTag(@PathParam("id") UUID id,
+            @Parameter(description = "Move the articles that use it to this tag (slug or id) first, then delete")
+            @QueryParam("reassignTo") @Size(max = 120) String reassignTo,
+            @Valid @BeanParam EditHeaders edit) {
+        reassignment.deleteTag(id, reassignTo, edit);
     }
 }

@@ -64,6 +64,35 @@ class TermsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sections", "tags", "authors"})
+    void aTermInUseCanBeDeletedByMovingItsArticlesToAnother(String kind) {
+        String old = unique("old");
+        String next = unique("next");
+        String oldId = given().contentType(ContentType.JSON).body(Map.of("slug", old, "name", "Old"))
+                .post("/api/v1/manage/" + kind).then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body(Map.of("slug", next, "name", "Next"))
+                .post("/api/v1/manage/" + kind).then().statusCode(201);
+        String field = kind.equals("sections") ? "section" : kind;
+        Object value = kind.equals("sections") ? old : List.of(old);
+        String article = Newsroom.draft(Map.of("title", "Moves along", field, value));
+        String bothOrder = kind.equals("sections") ? null : Newsroom.draft(Map.of("title", "Has both", field, List.of(next, old)));
+
+        given().delete("/api/v1/manage/" + kind + "/" + oldId + "?reassignTo=" + unique("nowhere")).then().statusCode(400)
+                .body("violations[0].field", equalTo("reassignTo"));
+        given().delete("/api/v1/manage/" + kind + "/" + oldId + "?reassignTo=" + next).then().statusCode(204);
+
+        given().get("/api/v1/manage/" + kind + "/" + oldId).then().statusCode(404);
+        String path = kind.equals("sections") ? "section.slug" : kind + ".slug";
+        Object expected = kind.equals("sections") ? next : List.of(next);
+        given().get("/api/v1/manage/articles/" + article).then().body(path, equalTo(expected)).body("version", equalTo(1));
+        if (bothOrder != null) {
+            given().get("/api/v1/manage/articles/" + bothOrder).then().body(path, equalTo(List.of(next)));
+        }
+        given().get("/api/v1/manage/articles/" + article + "/revisions").then()
+                .body("items[0].summary", org.hamcrest.Matchers.startsWith("Moved from"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sections", "tags", "authors"})
     void listsPageInSlugOrder(String kind) {
         var first = given().get("/api/v1/" + kind + "?limit=1").then().statusCode(200).extract();
         String next = first.path("page.next");

@@ -93,7 +93,7 @@ public abstract class TermCatalog<E extends Term> {
         long usage = ((Number) em().createNativeQuery(usageSql).setParameter(1, id).getSingleResult()).longValue();
         if (usage > 0) {
             throw new Conflict(ProblemType.IN_USE, "The " + kind + " '" + term.slug + "' is used by " + usage
-                    + " article(s); move them to another " + kind + " first.", Map.of("usage", usage));
+                    + " article(s); delete with reassignTo=<another " + kind + "> to move them first.", Map.of("usage", usage));
         }
         em().remove(term);
     }
