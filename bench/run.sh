@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproducible read benchmark: bench/run.sh [h2|pg] [articles] [seconds per workload]
 # Builds Dateline for the database, starts it on a fresh database, loads synthetic articles through the
-# API (bench/load.py), then measures W1-W6 with wrk -t1 -c16 and prints one line per workload.
+# NDJSON import API (bench/load.py), then measures W1-W6 with wrk -t1 -c16 and prints one line per workload.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${1:-h2}; N=${2:-100000}; SECS=${3:-20}
@@ -28,7 +28,12 @@ start() {
 stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; }
 
 start
+# Sample the server's resident memory while the import runs: it should stay flat, whatever N is.
+( while kill -0 "$PID" 2>/dev/null; do ps -o rss= -p "$PID"; sleep 1; done > "$OUT-rss.txt" ) &
+SAMPLER=$!
 python3 bench/load.py "$BASE" "$N" "$OUT"
+kill "$SAMPLER" 2>/dev/null || true
+awk 'NR==1 {min=$1} {if ($1>max) max=$1; if ($1<min) min=$1; last=$1} END {printf "server RSS during import: min %d MB, max %d MB, at the end %d MB\n", min/1024, max/1024, last/1024}' "$OUT-rss.txt"
 TAG=tag-7
 
 measure() { # name url-or-lua [env...]
