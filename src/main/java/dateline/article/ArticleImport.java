@@ -133,6 +133,9 @@ public class ArticleImport {
                 List<Written> written = new ArrayList<>();
                 for (Parsed line : chunk) {
                     written.add(apply(line, createMissing, edit));
+                    // Written lines need no watching: a small persistence context keeps every later query's auto-flush cheap.
+                    articles.getEntityManager().flush();
+                    articles.getEntityManager().clear();
                 }
                 return written;
             }));
@@ -200,8 +203,7 @@ public class ArticleImport {
         Instant now = clock.instant();
         if (existing == null) {
             UUID id = r.id() != null && articles.findByIdOptional(r.id()).isEmpty() ? r.id() : null;
-            Article created = service.create(r.toInput(relatedNow), id, r.externalId(), edit);
-            enterState(created, r, now, edit);
+            Article created = service.create(r.toInput(relatedNow), id, r.externalId(), r.statusOrDraft(), r.publishedAt(), edit);
             return new Written(line, ImportReport.Outcome.CREATED, created.id, pending);
         }
         Article article = articles.lockForWrite(existing.id).orElseThrow();

@@ -62,14 +62,15 @@ public class ArticleService {
 
     @Transactional
     public ArticleManageView create(ArticleInput in, EditHeaders edit) {
-        return ArticleManageView.from(create(in, null, null, edit));
+        return ArticleManageView.from(create(in, null, null, null, null, edit));
     }
 
     /**
      * Creates a draft, under the given id when there is one (import keeps ids so curated related lists
-     * survive a round trip); {@code externalId} ties it to its record in another system.
+     * survive a round trip); {@code externalId} ties it to its record in another system. An import may
+     * name the state the article enters ({@code status} non-null): it is written in that state at once.
      */
-    Article create(ArticleInput in, UUID id, String externalId, EditHeaders edit) {
+    Article create(ArticleInput in, UUID id, String externalId, ArticleStatus status, Instant publishedAt, EditHeaders edit) {
         Instant now = clock.instant();
         Article article = Article.draft(now);
         if (id != null) {
@@ -79,10 +80,16 @@ public class ArticleService {
         article.slug = in.slug() != null ? claim(in.slug(), article.id) : uniqueSlug(in.title(), article.id);
         article.externalId = externalId;
         content.applyTo(article, in);
+        if (status != null) {
+            article.enter(status, publishedAt, now);
+            if (article.status == ArticleStatus.SCHEDULED) {
+                this.content.changesAt(article.publishedAt);
+            }
+        }
         articles.persistAndFlush(article);
         articles.recordSlug(article, now);
         written(article);
-        revisions.record(article, now, edit.actorOrSystem(), edit.summaryOr("Created"));
+        revisions.record(article, now, edit.actorOrSystem(), edit.summaryOr(status == null ? "Created" : "Imported as " + article.status));
         events.fire(new ArticleEvent(ArticleEvent.Type.CREATED, article.id, article.slug, now));
         return article;
     }
