@@ -6,6 +6,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dateline.common.page.Page;
 import dateline.config.DatelineConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -44,12 +46,14 @@ public class HttpCaching {
     private final Cache<String, CachedResponse> rendered;
     private final String cacheControl;
 
-    HttpCaching(ContentVersion version, ObjectMapper json, DatelineConfig config) {
+    HttpCaching(ContentVersion version, ObjectMapper json, DatelineConfig config, MeterRegistry metrics) {
         this.version = version;
         this.json = json;
         this.config = config.cache();
         this.rendered = Caffeine.newBuilder().maximumWeight(this.config.maxBytes())
-                .weigher((String key, CachedResponse r) -> key.length() + r.body().length).build();
+                .weigher((String key, CachedResponse r) -> key.length() + r.body().length).recordStats().build();
+        // cache_gets_total{cache="responses",result="hit"|"miss"}, cache_size, evictions: the hit rate operators watch.
+        CaffeineCacheMetrics.monitor(metrics, rendered, "responses");
         this.cacheControl = "public, max-age=" + this.config.maxAge() + ", stale-while-revalidate=" + this.config.staleWhileRevalidate();
     }
 
@@ -87,6 +91,9 @@ public class HttpCaching {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
             if (!isRead(request) && response.getStatus() < 400) {
                 version.changed();
+                // Entries of earlier generations are never served again: free them now, so they neither hold
+                // memory nor count as hits in the cache metrics.
+                rendered.invalidateAll();
             }
             return;
         }
