@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -123,6 +124,13 @@ public class ProblemMapper {
         if (DatabaseOutage.explains(e)) {
             return databaseUnavailable(e, uri);
         }
+        if (causedBy(e, HttpClosedException.class)) {
+            // The client hung up (or was timed out) before sending its whole request: no one is left to
+            // answer and nothing is wrong with the server, so no 500 and no stack in the log.
+            LOG.debugf("Client closed the connection during %s", path(uri));
+            return respond(new ProblemException(ProblemType.BAD_REQUEST,
+                    "The connection closed before the request was complete.").toProblem(path(uri)));
+        }
         LOG.errorf(e, "Unhandled failure on %s", path(uri));
         ProblemType type = ProblemType.SERVER_ERROR;
         return respond(new Problem(type.uri(), type.title(), 500,
@@ -141,6 +149,15 @@ public class ProblemMapper {
                 "The database is not answering; retry after the time in Retry-After.", path(uri), null);
         return RestResponse.ResponseBuilder.<Problem>create(type.status()).entity(problem).type(PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (int depth = 0; e != null && depth < 20; e = e.getCause(), depth++) {
+            if (type.isInstance(e)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {
