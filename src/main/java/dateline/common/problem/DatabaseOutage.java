@@ -17,10 +17,12 @@ final class DatabaseOutage {
     /**
      * SQLSTATE classes and codes that mean the server is unreachable, going away or overloaded: 08
      * (connection exception), 53 (insufficient resources, e.g. too many connections), 57014 (statement
-     * timeout), 57P01-57P03 (admin or crash shutdown, cannot connect now).
+     * timeout), 57P01-57P03 (admin or crash shutdown, cannot connect now). Embedded H2 has no
+     * connection to lose; its outage is storage failing: 90028 and 90031 (I/O error, e.g. disk full) and
+     * 90098 (database closed after such an error).
      */
     private static final Set<String> CLASSES = Set.of("08", "53");
-    private static final Set<String> CODES = Set.of("57014", "57P01", "57P02", "57P03");
+    private static final Set<String> CODES = Set.of("57014", "57P01", "57P02", "57P03", "90028", "90031", "90098");
 
     private DatabaseOutage() {
     }
