@@ -8,6 +8,7 @@ import dateline.common.page.Page;
 import dateline.config.DatelineConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -34,6 +35,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * Management responses are never stored anywhere ({@code no-store}).
  */
 @ApplicationScoped
+@Startup // so the cache's metrics are published from start, not from the first public request
 public class HttpCaching {
     private static final String GENERATION = "dateline.cache.generation";
     private static final String PUBLIC = "/api/v1/";
