@@ -15,6 +15,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,7 +32,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * HTTP caching for the public API, in one place. Every public GET gets a strong ETag (digest of the
  * bytes), Last-Modified, Cache-Control and Vary, and answers 304 to a matching If-None-Match or
  * If-Modified-Since. Rendered responses are kept in memory per URL and Accept until content changes: a
- * successful management write advances {@link ContentVersion}, so this instance's next read is fresh.
+ * successful management write advances {@link ContentVersion}, so this instance's next read is fresh;
+ * entries expire after max-age, which bounds how long writes made through other instances go unseen.
  * Management responses are never stored anywhere ({@code no-store}).
  */
 @ApplicationScoped
@@ -52,8 +54,11 @@ public class HttpCaching {
         this.version = version;
         this.json = json;
         this.config = config.cache();
+        // Entries also expire after max-age: this instance's own writes empty the cache at once, but writes
+        // made through other instances behind the same balancer are only seen once an entry expires.
         this.rendered = Caffeine.newBuilder().maximumWeight(this.config.maxBytes())
-                .weigher((String key, CachedResponse r) -> key.length() + r.body().length).recordStats().build();
+                .weigher((String key, CachedResponse r) -> key.length() + r.body().length)
+                .expireAfterWrite(Duration.ofSeconds(Math.max(1, this.config.maxAge()))).recordStats().build();
         // cache_gets_total{cache="responses",result="hit"|"miss"}, cache_size, evictions: the hit rate operators watch.
         CaffeineCacheMetrics.monitor(metrics, rendered, "responses");
         this.cacheControl = "public, max-age=" + this.config.maxAge() + ", stale-while-revalidate=" + this.config.staleWhileRevalidate();
