@@ -6,12 +6,16 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dateline.common.page.Page;
 import dateline.config.DatelineConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,10 +32,12 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * HTTP caching for the public API, in one place. Every public GET gets a strong ETag (digest of the
  * bytes), Last-Modified, Cache-Control and Vary, and answers 304 to a matching If-None-Match or
  * If-Modified-Since. Rendered responses are kept in memory per URL and Accept until content changes: a
- * successful management write advances {@link ContentVersion}, so this instance's next read is fresh.
+ * successful management write advances {@link ContentVersion}, so this instance's next read is fresh;
+ * entries expire after max-age, which bounds how long writes made through other instances go unseen.
  * Management responses are never stored anywhere ({@code no-store}).
  */
 @ApplicationScoped
+@Startup // so the cache's metrics are published from start, not from the first public request
 public class HttpCaching {
     private static final String GENERATION = "dateline.cache.generation";
     private static final String PUBLIC = "/api/v1/";
@@ -44,12 +50,17 @@ public class HttpCaching {
     private final Cache<String, CachedResponse> rendered;
     private final String cacheControl;
 
-    HttpCaching(ContentVersion version, ObjectMapper json, DatelineConfig config) {
+    HttpCaching(ContentVersion version, ObjectMapper json, DatelineConfig config, MeterRegistry metrics) {
         this.version = version;
         this.json = json;
         this.config = config.cache();
+        // Entries also expire after max-age: this instance's own writes empty the cache at once, but writes
+        // made through other instances behind the same balancer are only seen once an entry expires.
         this.rendered = Caffeine.newBuilder().maximumWeight(this.config.maxBytes())
-                .weigher((String key, CachedResponse r) -> key.length() + r.body().length).build();
+                .weigher((String key, CachedResponse r) -> key.length() + r.body().length)
+                .expireAfterWrite(Duration.ofSeconds(Math.max(1, this.config.maxAge()))).recordStats().build();
+        // cache_gets_total{cache="responses",result="hit"|"miss"}, cache_size, evictions: the hit rate operators watch.
+        CaffeineCacheMetrics.monitor(metrics, rendered, "responses");
         this.cacheControl = "public, max-age=" + this.config.maxAge() + ", stale-while-revalidate=" + this.config.staleWhileRevalidate();
     }
 
@@ -87,6 +98,9 @@ public class HttpCaching {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
             if (!isRead(request) && response.getStatus() < 400) {
                 version.changed();
+                // Entries of earlier generations are never served again: free them now, so they neither hold
+                // memory nor count as hits in the cache metrics.
+                rendered.invalidateAll();
             }
             return;
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -26,6 +27,8 @@ public class ProblemMapper {
 
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    /** Long enough not to hammer a recovering database, short enough that clients resume soon after it. */
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     @jakarta.inject.Inject
     AllowedMethods allowed;
@@ -125,10 +128,51 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseOutage.explains(e)) {
+            return databaseUnavailable(e, uri);
+        }
+        if (causedBy(e, HttpClosedException.class)) {
+            // The client hung up (or was timed out) before sending its whole request: no one is left to
+            // answer and nothing is wrong with the server, so no 500 and no stack in the log.
+            LOG.debugf("Client closed the connection during %s", path(uri));
+            return respond(new ProblemException(ProblemType.BAD_REQUEST,
+                    "The connection closed before the request was complete.").toProblem(path(uri)));
+        }
         LOG.errorf(e, "Unhandled failure on %s", path(uri));
         ProblemType type = ProblemType.SERVER_ERROR;
         return respond(new Problem(type.uri(), type.title(), 500,
                 "The server failed to answer this request; it has been logged.", path(uri), null));
+    }
+
+    /**
+     * The database is unreachable or too slow: a temporary condition, so 503 with Retry-After instead of a
+     * 500. Logged without the stack: during an outage every request fails the same way, and the cause
+     * (refused, timed out, reset) is what an operator needs.
+     */
+    private static RestResponse<Problem> databaseUnavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Database unavailable on %s: %s", path(uri), rootMessage(e));
+        ProblemType type = ProblemType.UNAVAILABLE;
+        Problem problem = new Problem(type.uri(), type.title(), type.status(),
+                "The database is not answering; retry after the time in Retry-After.", path(uri), null);
+        return RestResponse.ResponseBuilder.<Problem>create(type.status()).entity(problem).type(PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (int depth = 0; e != null && depth < 20; e = e.getCause(), depth++) {
+            if (type.isInstance(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 20; depth++) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     static RestResponse<Problem> respond(Problem problem) {

@@ -1,0 +1,54 @@
+package dateline.common.http;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A cached response lives at most max-age (2 s here): a change this instance did not make itself, as when
+ * another instance behind the same load balancer takes the write, shows up once the entry expires.
+ */
+@QuarkusTest
+@TestProfile(CacheExpiryTest.OneSecond.class)
+class CacheExpiryTest {
+
+    public static class OneSecond implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("dateline.cache.max-age", "2");
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aChangeMadeElsewhereIsServedOnceTheEntryExpires() throws InterruptedException {
+        String slug = "elsewhere-" + UUID.randomUUID().toString().substring(0, 8);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("select 1").getSingleResult()); // warm, so the steps below take well under 2 s
+        given().get("/api/v1/sections?limit=100").then().statusCode(200).body("items.slug", not(hasItem(slug)));
+
+        // Written straight to the database, bypassing this instance's API: what another instance does.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "insert into section (id, slug, name, created_at, updated_at, version) values (?, ?, ?, ?, ?, 0)")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, slug).setParameter(3, "Elsewhere")
+                .setParameter(4, Instant.now()).setParameter(5, Instant.now()).executeUpdate());
+        given().get("/api/v1/sections?limit=100").then().statusCode(200).body("items.slug", not(hasItem(slug)));
+
+        Thread.sleep(2_500);
+        given().get("/api/v1/sections?limit=100").then().statusCode(200).body("items.slug", hasItem(slug))
+                .header("Cache-Control", equalTo("public, max-age=2, stale-while-revalidate=30"));
+    }
+}

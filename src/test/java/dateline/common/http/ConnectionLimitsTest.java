@@ -1,0 +1,115 @@
+package dateline.common.http;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Clients cannot tie the server up: oversized headers are refused, and connections that stop sending are
+ * closed after the idle timeout (shortened here to 1 s; production uses 75 s).
+ */
+@QuarkusTest
+@TestProfile(ConnectionLimitsTest.ShortIdleTimeout.class)
+class ConnectionLimitsTest {
+
+    public static class ShortIdleTimeout implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.http.idle-timeout", "1S");
+        }
+    }
+
+    @TestHTTPResource("/")
+    URL server;
+
+    @Test
+    void headersOverTheLimitAreRefusedWith431() {
+        given().header("X-Padding", "a".repeat(17 * 1024)).get("/api/v1/sections").then().statusCode(431);
+        given().header("X-Padding", "a".repeat(8 * 1024)).get("/api/v1/sections").then().statusCode(200);
+    }
+
+    @Test
+    void aConnectionThatSendsNothingIsClosed() throws IOException {
+        try (Socket socket = connect()) {
+            long start = System.nanoTime();
+            assertEquals(-1, socket.getInputStream().read(), "the server hung up without answering");
+            assertTrue(elapsedMs(start) < 5_000, "closed after the idle timeout, not held open");
+        }
+    }
+
+    @Test
+    void aRequestWhoseHeadersStopHalfwayIsClosed() throws IOException {
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write("GET /api/v1/sections HTTP/1.1\r\nHost: localhost\r\nX-Slow: "
+                    .getBytes(StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+            assertEquals(-1, socket.getInputStream().read(), "the server hung up without answering");
+            assertTrue(elapsedMs(start) < 5_000, "closed after the idle timeout, not held open");
+        }
+    }
+
+    @Test
+    void aPromisedBodyThatNeverArrivesIsClosedWithoutAServerError() throws Exception {
+        List<String> errors = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    errors.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(capture);
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(("POST /api/v1/manage/sections HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"slug\":")
+                    .getBytes(StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+            InputStream in = socket.getInputStream();
+            while (in.read() >= 0) {
+                // whatever the server says before hanging up, it must hang up
+            }
+            assertTrue(elapsedMs(start) < 5_000, "closed after the idle timeout, not held open");
+            Thread.sleep(500); // the abandoned request finishes on its worker thread after the close
+        } finally {
+            Logger.getLogger("").removeHandler(capture);
+        }
+        assertEquals(List.of(), errors, "a client going silent is not a server error");
+    }
+
+    private Socket connect() throws IOException {
+        Socket socket = new Socket(server.getHost(), server.getPort());
+        socket.setSoTimeout(10_000); // a failing test fails instead of hanging
+        return socket;
+    }
+
+    private static long elapsedMs(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,85 @@
+package dateline.common.http;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dateline.support.Newsroom;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** /q/metrics tells operators request rate and latency per route, pool use and the cache hit rate. */
+@QuarkusTest
+class MetricsTest {
+
+    @Test
+    void requestLatencyIsAHistogramPerRouteTemplate() {
+        String slug = Newsroom.slugOf(Newsroom.published(Newsroom.article("Metered story", null, List.of()), null));
+        given().get("/api/v1/articles/" + slug).then().statusCode(200);
+        given().get("/api/v1/articles/no-such-story").then().statusCode(404);
+        String probe = Newsroom.unique("probe");
+        given().get("/wp-admin/" + probe).then().statusCode(404);
+
+        String metrics = metrics();
+        assertTrue(hasLine(metrics, "http_server_requests_seconds_bucket{", "uri=\"/api/v1/articles/{slug}\"", "status=\"200\"", "le=\"0.05\""),
+                "a latency bucket for the route template, not one series per slug");
+        assertTrue(hasLine(metrics, "http_server_requests_seconds_count{", "uri=\"/api/v1/articles/{slug}\"", "status=\"404\""),
+                "errors are counted per route and status");
+        assertTrue(!metrics.contains(slug) && !metrics.contains(probe),
+                "neither a concrete slug nor a scanner's made-up path becomes a label");
+    }
+
+    @Test
+    void theConnectionPoolIsVisible() {
+        String metrics = metrics();
+        for (String gauge : List.of("agroal_active_count{", "agroal_available_count{", "agroal_awaiting_count{", "agroal_max_used_count{")) {
+            assertTrue(hasLine(metrics, gauge, "datasource=\"default\""), gauge + " is published");
+        }
+    }
+
+    @Test
+    void responseCacheHitsAndMissesAreCounted() {
+        String url = "/api/v1/headlines?limit=3&section=" + Newsroom.unique("metrics");
+        double hits = cacheGets("hit");
+        double misses = cacheGets("miss");
+
+        given().get(url).then().statusCode(200); // rendered and stored
+        given().get(url).then().statusCode(200); // served from memory
+        given().get(url).then().statusCode(200);
+
+        assertEquals(hits + 2, cacheGets("hit"));
+        assertEquals(misses + 1, cacheGets("miss"));
+        assertTrue(hasLine(metrics(), "cache_size{", "cache=\"responses\""), "the cache's size is published");
+    }
+
+    @Test
+    void aWriteEmptiesTheCacheSoItsEntriesNoLongerCountAsHits() {
+        String url = "/api/v1/headlines?limit=2&tag=" + Newsroom.unique("metrics");
+        given().get(url).then().statusCode(200);
+        given().get(url).then().statusCode(200);
+        double hits = cacheGets("hit");
+
+        Newsroom.section(Newsroom.unique("metrics-write"));
+        given().get(url).then().statusCode(200); // rendered afresh: a miss
+
+        assertEquals(hits, cacheGets("hit"));
+    }
+
+    private static double cacheGets(String result) {
+        Matcher m = Pattern.compile("(?m)^cache_gets_total\\{(?=[^}]*cache=\"responses\")(?=[^}]*result=\"" + result + "\")[^}]*} (\\S+)$")
+                .matcher(metrics());
+        assertTrue(m.find(), "cache_gets_total for " + result + " is published");
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static boolean hasLine(String metrics, String start, String... contains) {
+        return metrics.lines().anyMatch(line -> line.startsWith(start) && List.of(contains).stream().allMatch(line::contains));
+    }
+
+    private static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+}
