@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Reproducible read benchmark: bench/run.sh [h2|pg] [articles] [seconds per workload]
+# READS_ONLY=1 measures against the database a previous run loaded, without loading it again.
 # Builds Dateline for the database, starts it on a fresh database, loads synthetic articles through the
 # NDJSON import API (bench/load.py), then measures W1-W6 with wrk -t1 -c16 and prints one line per workload.
 set -euo pipefail
@@ -10,14 +11,15 @@ command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
 
 if [ "$DB" = pg ]; then
   ./mvnw -B -q package -DskipTests -Dquarkus.profile=pg
-  psql -q -h 127.0.0.1 -U postgres test -c 'drop schema if exists dateline_bench cascade'
+  [ -n "${READS_ONLY:-}" ] || psql -q -h 127.0.0.1 -U postgres test -c 'drop schema if exists dateline_bench cascade'
   export QUARKUS_PROFILE=pg DATELINE_DB_SCHEMA=dateline_bench
 else
   ./mvnw -B -q package -DskipTests
-  rm -rf /tmp/dateline-bench-h2db
+  [ -n "${READS_ONLY:-}" ] || rm -rf /tmp/dateline-bench-h2db
   export DATELINE_DB_URL="jdbc:h2:file:/tmp/dateline-bench-h2db/dateline"
 fi
 export DATELINE_DEMO_ENABLED=false
+[ -z "${LOAD_ONLY:-}" ] || echo "LOAD_ONLY: loading, then stopping before the reads"
 
 start() {
   java -Xmx1g -jar target/quarkus-app/quarkus-run.jar > "$OUT-server.log" 2>&1 &
@@ -28,13 +30,16 @@ start() {
 stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; }
 
 start
+if [ -z "${READS_ONLY:-}" ]; then
 # Sample the server's resident memory while the import runs: it should stay flat, whatever N is.
 ( while kill -0 "$PID" 2>/dev/null; do ps -o rss= -p "$PID"; sleep 1; done > "$OUT-rss.txt" ) &
 SAMPLER=$!
 python3 bench/load.py "$BASE" "$N" "$OUT"
 kill "$SAMPLER" 2>/dev/null || true
 awk 'NR==1 {min=$1} {if ($1>max) max=$1; if ($1<min) min=$1; last=$1} END {printf "server RSS during import: min %d MB, max %d MB, at the end %d MB\n", min/1024, max/1024, last/1024}' "$OUT-rss.txt"
+fi
 TAG=tag-7
+if [ -n "${LOAD_ONLY:-}" ]; then stop; exit 0; fi
 
 measure() { # name url-or-lua [env...]
   local name=$1; shift
