@@ -20,10 +20,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -79,14 +77,14 @@ public class ArticleImport {
         Map<UUID, List<UUID>> pendingRelated = new LinkedHashMap<>();
         Set<UUID> idsInFile = new HashSet<>();
         List<Parsed> chunk = new ArrayList<>(CHUNK);
-        BufferedReader lines = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8));
+        NdjsonLines lines = new NdjsonLines(ndjson);
         int number = 0;
-        for (String text; (text = lines.readLine()) != null; ) {
+        for (byte[] bytes; (bytes = lines.next()) != null; ) {
             number++;
-            if (text.isBlank()) {
-                continue;
+            Parsed line = parse(number, bytes);
+            if (line == null) {
+                continue; // a blank line
             }
-            Parsed line = parse(number, text);
             if (line.problem != null) {
                 report.add(rejected(line));
                 continue;
@@ -105,12 +103,24 @@ public class ArticleImport {
         return ImportReport.of(dryRun, report);
     }
 
-    private Parsed parse(int number, String text) {
+    private Parsed parse(int number, byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new Parsed(number, null, new ProblemException(dateline.common.problem.ProblemType.MALFORMED_JSON, "The line is not UTF-8."));
+        }
+        if (text.isBlank()) {
+            return null;
+        }
         ArticleRecord record;
         try {
             record = reader.readValue(text);
         } catch (JsonProcessingException e) {
             return new Parsed(number, null, ProblemException.fromJson(e));
+        }
+        if (record == null) {
+            return new Parsed(number, null, new InvalidContent(Violation.body("(line)", "must be a JSON object, one article")));
         }
         List<Violation> violations = new ArrayList<>();
         for (ConstraintViolation<ArticleInput> v : validator.validate(record.toInput(record.relatedIds()))) {

@@ -2,6 +2,7 @@ package dateline.article;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dateline.common.slug.Slugs;
+import dateline.common.text.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,22 +22,22 @@ public record ArticleInput(
         @Schema(description = "URL slug; generated from the title when omitted (kept when omitted on replace)",
                 examples = "russia-fires-tass-deputy-director", maxLength = Slugs.MAX_LENGTH)
         @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case ASCII words joined by '-'")
-        String slug,
+        @PlainText String slug,
         @Schema(required = true, examples = "Russia Fires TASS Deputy Director Mikhail Gusman After His Visit to Azerbaijan")
-        @NotBlank @Size(max = 300) String title,
-        @Schema(examples = "Diplomatic scandal strains Moscow-Baku relations") @Size(max = 300) String subtitle,
-        @Schema(examples = "TASS deputy director general dismissed after meetings in Baku.") @Size(max = 1000) String excerpt,
+        @PlainText @NotBlank @Size(max = 300) String title,
+        @Schema(examples = "Diplomatic scandal strains Moscow-Baku relations") @PlainText @Size(max = 300) String subtitle,
+        @Schema(examples = "TASS deputy director general dismissed after meetings in Baku.") @PlainText @Size(max = 1000) String excerpt,
         @Schema(description = "HTML; cleaned to p, h2-h4, a[href], strong, em, blockquote, ul, ol, li, figure, img[src,alt], figcaption",
                 examples = "<p>A new diplomatic scandal has erupted in Russia.</p>")
-        @Size(max = 1_000_000) String body,
+        @PlainText @Size(max = 1_000_000) String body,
         @Schema(description = "Lead image, absolute http(s) URL", examples = "https://images.example.org/gusman.jpg")
         @Size(max = 2048) @Pattern(regexp = "^https?://\\S+$", message = "must be an absolute http or https URL") String imageUrl,
-        @Schema(description = "Section slug or id", examples = "world") @Size(max = 120) String section,
+        @Schema(description = "Section slug or id", examples = "world") @PlainText @Size(max = 120) String section,
         @Schema(description = "Tag slugs or ids, in display order", examples = "[\"russia\", \"azerbaijan\"]")
-        @Size(max = 50) List<@NotBlank @Size(max = 120) String> tags,
+        @Size(max = 50) List<@NotBlank @PlainText @Size(max = 120) String> tags,
         @Schema(description = "Author slugs or ids, in byline order", examples = "[\"jane-doe\"]")
-        @Size(max = 20) List<@NotBlank @Size(max = 120) String> authors,
-        @Schema(description = "BCP 47 language tag; defaults to en", examples = "en") @Size(max = 35) String locale,
+        @Size(max = 20) List<@NotBlank @PlainText @Size(max = 120) String> authors,
+        @Schema(description = "BCP 47 language tag; defaults to en", examples = "en") @PlainText @Size(max = 35) String locale,
         @Schema(description = "Curated related articles (ids), in display order")
         @Size(max = 50) List<@NotNull UUID> related) {
 

@@ -45,6 +45,9 @@ public final class ArticlePatch {
                     + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber() + ").");
         } catch (JsonException e) {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "The patch is not valid JSON.");
+        } catch (RuntimeException e) {
+            // Parsson refuses input nested deeper than its limit with a plain RuntimeException.
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The patch is not acceptable JSON: " + e.getMessage());
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             // RFC 7396 would replace the whole article with it; an article is an object.

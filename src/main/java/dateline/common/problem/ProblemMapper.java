@@ -73,8 +73,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public RestResponse<Problem> json(JsonProcessingException e, UriInfo uri) {
+        if (e.getCause() instanceof com.fasterxml.jackson.core.JsonParseException parse) {
+            return json(parse, uri); // bytes that are not JSON (bad UTF-8, a raw control character) met while binding
+        }
         boolean readingBody = e instanceof MismatchedInputException || e instanceof ValueInstantiationException
                 || e instanceof com.fasterxml.jackson.core.JsonParseException
+                || e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
                 || e instanceof com.fasterxml.jackson.core.io.JsonEOFException;
         if (!readingBody && e instanceof JsonMappingException) {
             return unexpected(e, uri); // failed writing a response: our fault, not the client's

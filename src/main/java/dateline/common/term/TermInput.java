@@ -2,6 +2,7 @@ package dateline.common.term;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dateline.common.slug.Slugs;
+import dateline.common.text.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -16,5 +17,5 @@ public record TermInput(
         @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case ASCII words joined by '-'")
         String slug,
         @Schema(description = "Display name", examples = "World", required = true)
-        @NotBlank @Size(max = 200) String name) {
+        @NotBlank @PlainText @Size(max = 200) String name) {
 }

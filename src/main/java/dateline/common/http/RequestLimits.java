@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * unknown length gets 411 there. The import is bounded only by Vert.x's outer limit, whose empty 413 is
  * dressed as a problem too.
  */
-public class BodyLimit {
+public class RequestLimits {
     private static final String PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
             + "\"detail\":\"The request body is larger than the %d bytes this endpoint accepts.\",\"instance\":\"%s\"}";
 
@@ -40,6 +40,7 @@ public class BodyLimit {
             }
         });
         router.errorHandler(413, ctx -> reject(ctx, 413, PROBLEM.formatted(outer.asLongValue(), escapedPath(ctx))));
+
     }
 
     private static boolean isOver(String length, long limit) {
