@@ -30,11 +30,13 @@ public class RelatedHeadlines {
     /** Candidates are looked for within this distance of the article's date: related news is contemporary. */
     static final Duration WINDOW = Duration.ofDays(180);
     static final int MAX_CANDIDATES = 2000;
+    static final int SECTION_CHECK_CHUNK = 100;
 
     private final ArticleRepository articles;
     private final ContentVersion version;
     private final Clock clock;
     private volatile PublishedCount publishedCount;
+    private volatile DocumentFrequencies frequencies;
 
     RelatedHeadlines(ArticleRepository articles, ContentVersion version, Clock clock) {
         this.articles = articles;
@@ -97,20 +99,31 @@ public class RelatedHeadlines {
                 published.put(uuid(row[0]), instant(row[1]));
             }
         }
-        // Same-section members of the tag candidates count for their section too.
-        Set<UUID> checkSection = new LinkedHashSet<>(tagScore.keySet());
-        checkSection.removeAll(sameSection.keySet());
-        if (article.section != null && !checkSection.isEmpty()) {
-            em.createQuery("select a.id from Article a where a.section.id = :section and a.id in :ids", UUID.class)
-                    .setParameter("section", article.section.id).setParameter("ids", checkSection)
-                    .getResultList().forEach(id -> sameSection.put(id, true));
-        }
+        // The section part of a score is known for the section's newest candidates; for the other tag
+        // candidates it adds at most 1 x recency. Ask the database only about those that could still
+        // reach the list, best possible score first, and stop once none of the rest can.
+        List<UUID> byBest = published.keySet().stream().filter(id -> !excluded.contains(id))
+                .sorted(Comparator.comparing((UUID id) -> -best(article, tagScore, published, id)).thenComparing(id -> id)).toList();
         Map<UUID, RelatedScore> scores = new HashMap<>();
-        for (Map.Entry<UUID, Instant> candidate : published.entrySet()) {
-            UUID id = candidate.getKey();
-            if (!excluded.contains(id)) {
-                double days = Duration.between(article.publishedAt, candidate.getValue()).toMinutes() / 1440.0;
-                scores.put(id, RelatedScore.computed(tagScore.getOrDefault(id, 0.0), sameSection.containsKey(id) ? 1.0 : 0.0, days));
+        List<Double> totals = new ArrayList<>();
+        for (int start = 0; start < byBest.size(); start += SECTION_CHECK_CHUNK) {
+            if (totals.size() >= wanted && best(article, tagScore, published, byBest.get(start)) < kthLargest(totals, wanted)) {
+                break;
+            }
+            List<UUID> chunk = byBest.subList(start, Math.min(byBest.size(), start + SECTION_CHECK_CHUNK));
+            if (article.section != null) {
+                List<UUID> unknown = chunk.stream().filter(id -> !sameSection.containsKey(id)).toList();
+                if (!unknown.isEmpty()) {
+                    em.createNativeQuery("select id from article where section_id = :section and id in (:ids)")
+                            .setParameter("section", article.section.id).setParameter("ids", unknown)
+                            .getResultList().forEach(id -> sameSection.put(uuid(id), true));
+                }
+            }
+            for (UUID id : chunk) {
+                RelatedScore score = RelatedScore.computed(tagScore.getOrDefault(id, 0.0), sameSection.containsKey(id) ? 1.0 : 0.0,
+                        daysApart(article, published.get(id)));
+                scores.put(id, score);
+                totals.add(score.total());
             }
         }
         // Ties: the newer article first, then the lower id, so the order never depends on the database.
@@ -121,17 +134,51 @@ public class RelatedHeadlines {
         return scores.entrySet().stream().sorted(order).limit(wanted).toList();
     }
 
+    private static double daysApart(Article article, Instant other) {
+        return Duration.between(article.publishedAt, other).toMinutes() / 1440.0;
+    }
+
+    /** The highest score a candidate can have: its tags, plus the section if it turns out to share it. */
+    private static double best(Article article, Map<UUID, Double> tagScore, Map<UUID, Instant> published, UUID id) {
+        return RelatedScore.computed(tagScore.getOrDefault(id, 0.0), 1.0, daysApart(article, published.get(id))).total();
+    }
+
+    private static double kthLargest(List<Double> totals, int k) {
+        return totals.stream().sorted(Comparator.reverseOrder()).skip(k - 1).findFirst().orElse(Double.NEGATIVE_INFINITY);
+    }
+
     /** ln(1 + N / df) per tag: the rarer the tag among published articles, the more sharing it means. */
     private Map<UUID, Double> tagWeights(EntityManager em, List<UUID> tagIds, Instant now) {
         long total = publishedCount(em, now);
+        Map<UUID, Long> known = documentFrequencies();
+        List<UUID> missing = tagIds.stream().filter(id -> !known.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            missing.forEach(id -> known.put(id, 0L));
+            for (Object[] row : rows(em.createNativeQuery("select t.tag_id, count(*) from article_tag t"
+                            + " where t.published_at <= :now and t.tag_id in (:tags) group by t.tag_id")
+                    .setParameter("tags", missing).setParameter("now", now).getResultList())) {
+                known.put(uuid(row[0]), ((Number) row[1]).longValue());
+            }
+        }
         Map<UUID, Double> weights = new HashMap<>();
-        for (Object[] row : rows(em.createNativeQuery("select t.tag_id, count(*) from article_tag t"
-                        + " where t.published_at <= :now and t.tag_id in (:tags) group by t.tag_id")
-                .setParameter("tags", tagIds).setParameter("now", now).getResultList())) {
-            long df = ((Number) row[1]).longValue();
-            weights.put(uuid(row[0]), Math.log(1.0 + (double) total / Math.max(1, df)));
+        for (UUID id : tagIds) {
+            weights.put(id, Math.log(1.0 + (double) total / Math.max(1, known.get(id))));
         }
         return weights;
+    }
+
+    /** How many published articles carry each tag, counted once per content generation and tag. */
+    private Map<UUID, Long> documentFrequencies() {
+        long generation = version.generation();
+        DocumentFrequencies known = frequencies;
+        if (known == null || known.generation() != generation) {
+            known = new DocumentFrequencies(generation, new java.util.concurrent.ConcurrentHashMap<>());
+            frequencies = known;
+        }
+        return known.byTag();
+    }
+
+    private record DocumentFrequencies(long generation, Map<UUID, Long> byTag) {
     }
 
     /** N of the tag weights, counted once per content generation rather than on every request. */
