@@ -102,12 +102,14 @@ public class RelatedHeadlines {
         // The section part of a score is known for the section's newest candidates; for the other tag
         // candidates it adds at most 1 x recency. Ask the database only about those that could still
         // reach the list, best possible score first, and stop once none of the rest can.
-        List<UUID> byBest = published.keySet().stream().filter(id -> !excluded.contains(id))
-                .sorted(Comparator.comparing((UUID id) -> -best(article, tagScore, published, id)).thenComparing(id -> id)).toList();
+        Map<UUID, Double> best = new HashMap<>();
+        published.keySet().stream().filter(id -> !excluded.contains(id)).forEach(id -> best.put(id, best(article, tagScore, published, id)));
+        List<UUID> byBest = best.keySet().stream()
+                .sorted(Comparator.comparing((UUID id) -> -best.get(id)).thenComparing(id -> id)).toList();
         Map<UUID, RelatedScore> scores = new HashMap<>();
         List<Double> totals = new ArrayList<>();
         for (int start = 0; start < byBest.size(); start += SECTION_CHECK_CHUNK) {
-            if (totals.size() >= wanted && best(article, tagScore, published, byBest.get(start)) < kthLargest(totals, wanted)) {
+            if (totals.size() >= wanted && best.get(byBest.get(start)) < kthLargest(totals, wanted)) {
                 break;
             }
             List<UUID> chunk = byBest.subList(start, Math.min(byBest.size(), start + SECTION_CHECK_CHUNK));
