@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Soak and overload against PostgreSQL with the articles a previous `bench/run.sh pg N` loaded:
+#   bench/soak.sh [minutes=30] [connections=32]
+# Mixed traffic (bench/soak.lua: 90% delivery reads over W1-W6, 10% writes and publishes), then a minute
+# far beyond capacity (512 connections), then one plain request to show the service is back at once.
+# Samples RSS, heap, threads and database connections every 10 s into /tmp/dateline-soak.csv.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MINUTES=${1:-30}; CONNS=${2:-32}; BASE=http://localhost:8080; OUT=/tmp/dateline-bench-pg
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests -Dquarkus.profile=pg
+QUARKUS_PROFILE=pg DATELINE_DB_SCHEMA=dateline_bench DATELINE_DEMO_ENABLED=false \
+  java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > /tmp/dateline-soak-server.log 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
+
+echo "seconds,rss_mb,heap_used_mb,threads,db_connections" > /tmp/dateline-soak.csv
+( start=$(date +%s); while kill -0 $PID 2>/dev/null; do
+    heap=$(curl -s "$BASE/q/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/ {s+=$2} END {printf "%d", s/1048576}')
+    conns=$(psql -At -h 127.0.0.1 -U postgres test -c "select count(*) from pg_stat_activity where datname = 'test' and usename = 'postgres'" 2>/dev/null || echo -)
+    echo "$(( $(date +%s) - start )),$(( $(ps -o rss= -p $PID) / 1024 )),$heap,$(ps -o nlwp= -p $PID | tr -d ' '),$conns" >> /tmp/dateline-soak.csv
+    sleep 10
+  done ) &
+SAMPLER=$!
+
+echo "== soak: ${MINUTES} min, ${CONNS} connections"
+SLUGS="$OUT-slugs.txt" WORDS="$OUT-words.txt" TOKEN="${DATELINE_TOKEN:-}" \
+  wrk -t2 -c"$CONNS" -d"${MINUTES}m" --latency -s bench/soak.lua "$BASE" | grep -E "Requests/sec|Latency|50%|99%|status counts|Socket errors"
+echo "== overload: 512 connections, 60 s"
+SLUGS="$OUT-slugs.txt" WORDS="$OUT-words.txt" TOKEN="${DATELINE_TOKEN:-}" \
+  wrk -t2 -c512 -d60s --latency -s bench/soak.lua "$BASE" | grep -E "Requests/sec|99%|status counts|Socket errors"
+echo "== right after: one request"
+curl -s -o /dev/null -w "GET /api/v1/headlines -> %{http_code} in %{time_total} s\n" "$BASE/api/v1/headlines"
+kill $SAMPLER 2>/dev/null || true
+echo "== samples (first, middle, last):"
+sed -n '2p' /tmp/dateline-soak.csv; sed -n "$(( ($(wc -l < /tmp/dateline-soak.csv) + 1) / 2 ))p" /tmp/dateline-soak.csv; tail -1 /tmp/dateline-soak.csv
