@@ -6,7 +6,8 @@ for line in io.lines(os.getenv("WORDS")) do words[#words + 1] = line end
 local token = os.getenv("TOKEN")
 local headers = {["Content-Type"] = "application/json"}
 if token and token ~= "" then headers["Authorization"] = "Bearer " .. token end
-local drafts, n, statuses = {}, 0, {}
+local drafts, n = {}, 0
+statuses = {} -- global: done() reads each thread's table
 local threads = {}
 
 setup = function(thread) table.insert(threads, thread) end
