@@ -15,6 +15,10 @@ public interface DatelineConfig {
     @WithDefault("1M")
     io.quarkus.runtime.configuration.MemorySize maxBodySize();
 
+    /** Requests worked on at once; beyond it new ones are answered 503 at once (load shedding). */
+    @WithDefault("64")
+    int maxInFlight();
+
     /** Demo content loaded into an empty database. */
     Demo demo();
 
