@@ -113,14 +113,15 @@ public class ArticleFinder {
             case NEWEST -> {
                 if (after != null) {
                     Instant at = cursors.instant(after.get(0));
-                    sql.append(" and (a.live_at < ? or (a.live_at = ? and a.id < ?))", at, at, cursors.uuid(after.get(1)));
+                    // "live_at <= ?" repeats the bound so the database seeks the index to it; the OR alone is only a filter.
+                    sql.append(" and a.live_at <= ? and (a.live_at < ? or (a.live_at = ? and a.id < ?))", at, at, at, cursors.uuid(after.get(1)));
                 }
                 sql.append(" order by a.live_at desc, a.id desc");
             }
             case OLDEST -> {
                 if (after != null) {
                     Instant at = cursors.instant(after.get(0));
-                    sql.append(" and (a.live_at > ? or (a.live_at = ? and a.id > ?))", at, at, cursors.uuid(after.get(1)));
+                    sql.append(" and a.live_at >= ? and (a.live_at > ? or (a.live_at = ? and a.id > ?))", at, at, at, cursors.uuid(after.get(1)));
                 }
                 sql.append(" order by a.live_at, a.id");
             }

@@ -108,7 +108,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         }
         if (cursor != null) {
             List<String> after = cursors.decode(MANAGE, cursor, 2);
-            where += " and (createdAt < :at or (createdAt = :at and id < :id))";
+            where += " and createdAt <= :at and (createdAt < :at or (createdAt = :at and id < :id))"; // the first bound is seekable
             params.and("at", cursors.instant(after.get(0))).and("id", cursors.uuid(after.get(1)));
         }
         List<Article> rows = find(where + " order by createdAt desc, id desc", params).range(0, limit).list();

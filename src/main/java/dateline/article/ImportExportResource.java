@@ -83,7 +83,7 @@ public class ImportExportResource {
             Position from = after;
             // A page per transaction, nothing kept between pages: memory stays flat however large the archive.
             ExportPage page = QuarkusTransaction.requiringNew().call(() -> {
-                List<Article> rows = articles.find("trashedAt is null and (createdAt > ?1 or (createdAt = ?1 and id > ?2))"
+                List<Article> rows = articles.find("trashedAt is null and createdAt >= ?1 and (createdAt > ?1 or (createdAt = ?1 and id > ?2))"
                         + " order by createdAt, id", from.at(), from.id()).range(0, EXPORT_PAGE - 1).list();
                 Article last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
                 return new ExportPage(rows.stream().map(ArticleRecord::of).toList(),
