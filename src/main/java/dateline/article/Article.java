@@ -19,7 +19,9 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,6 +88,19 @@ public class Article extends PanacheEntityBase {
     public Instant updatedAt;
     @Version
     public long version;
+    /** What delivery showed when this article was read from the database; null for a new one. */
+    @Transient
+    private Instant liveAtWhenLoaded;
+
+    @PostLoad
+    void loaded() {
+        liveAtWhenLoaded = liveAt;
+    }
+
+    /** Whether delivery showed this article before the current change, or shows it after. */
+    boolean touchesDelivery() {
+        return liveAtWhenLoaded != null || liveAt != null;
+    }
 
     static Article draft(Instant now) {
         Article article = new Article();

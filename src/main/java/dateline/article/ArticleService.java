@@ -3,6 +3,7 @@ package dateline.article;
 import dateline.author.Author;
 import dateline.author.AuthorCatalog;
 import dateline.common.http.ContentVersion;
+import dateline.common.http.DeliveryChanged;
 import dateline.common.problem.Conflict;
 import dateline.common.problem.Preconditions;
 import dateline.common.problem.InvalidContent;
@@ -45,10 +46,13 @@ public class ArticleService {
     private final RevisionLog revisions;
     private final ContentVersion content;
     private final Event<ArticleEvent> events;
+    private final Event<DeliveryChanged> delivery;
     private final Clock clock;
 
     ArticleService(ArticleRepository articles, SectionCatalog sections, TagCatalog tags, AuthorCatalog authors,
-                   TextSearch search, RevisionLog revisions, ContentVersion content, Event<ArticleEvent> events, Clock clock) {
+                   TextSearch search, RevisionLog revisions, ContentVersion content, Event<ArticleEvent> events,
+                   Event<DeliveryChanged> delivery, Clock clock) {
+        this.delivery = delivery;
         this.search = search;
         this.articles = articles;
         this.sections = sections;
@@ -90,7 +94,7 @@ public class ArticleService {
         articles.recordSlug(article, now);
         written(article);
         revisions.record(article, now, edit.actorOrSystem(), edit.summaryOr(status == null ? "Created" : "Imported as " + article.status));
-        events.fire(new ArticleEvent(ArticleEvent.Type.CREATED, article.id, article.slug, now));
+        announce(article, ArticleEvent.Type.CREATED, now);
         return article;
     }
 
@@ -131,7 +135,7 @@ public class ArticleService {
         articles.recordSlug(article, now);
         written(article);
         revisions.record(article, now, edit.actorOrSystem(), edit.summaryOr(summary));
-        events.fire(new ArticleEvent(ArticleEvent.Type.UPDATED, article.id, article.slug, now));
+        announce(article, ArticleEvent.Type.UPDATED, now);
         return article;
     }
 
@@ -188,7 +192,7 @@ public class ArticleService {
         Instant now = clock.instant();
         if (purge) {
             articles.delete(article);
-            events.fire(new ArticleEvent(ArticleEvent.Type.DELETED, article.id, article.slug, now));
+            announce(article, ArticleEvent.Type.DELETED, now);
             return;
         }
         article.trash(now);
@@ -210,10 +214,18 @@ public class ArticleService {
         articles.flush();
         articles.syncTagTimeline(article);
         revisions.record(article, now, edit.actorOrSystem(), edit.summaryOr(summary));
+        announce(article, type, now);
+        return ArticleManageView.from(article);
+    }
+
+    /** Tells observers what happened (no event for bulk imports: {@code type} null), and the response cache whether delivery can see it. */
+    void announce(Article article, ArticleEvent.Type type, Instant now) {
         if (type != null) {
             events.fire(new ArticleEvent(type, article.id, article.slug, now));
         }
-        return ArticleManageView.from(article);
+        if (article.touchesDelivery()) {
+            delivery.fire(new DeliveryChanged("article " + article.id));
+        }
     }
 
     /** Derived data the database does not keep by itself: the tag timeline, and the search index on H2. */

@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -42,6 +44,8 @@ public class HttpCaching {
     private static final String GENERATION = "dateline.cache.generation";
     private static final String PUBLIC = "/api/v1/";
     private static final String MANAGE = "/api/v1/manage/";
+    private static final String ARTICLE_WRITES = "/api/v1/manage/articles";
+    private static final String IMPORT = "/api/v1/manage/import";
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final ContentVersion version;
@@ -91,16 +95,26 @@ public class HttpCaching {
         return Optional.of(response.build());
     }
 
+    void deliveryChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveryChanged change) {
+        contentChanged();
+    }
+
+    private void contentChanged() {
+        version.changed();
+        // Entries of earlier generations are never served again: free them now, so they neither hold
+        // memory nor count as hits in the cache metrics.
+        rendered.invalidateAll();
+    }
+
     @ServerResponseFilter
     public void validate(ContainerRequestContext request, ContainerResponseContext response) throws JsonProcessingException {
         String path = request.getUriInfo().getPath();
         if (path.startsWith(MANAGE)) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
-            if (!isRead(request) && response.getStatus() < 400) {
-                version.changed();
-                // Entries of earlier generations are never served again: free them now, so they neither hold
-                // memory nor count as hits in the cache metrics.
-                rendered.invalidateAll();
+            // Article writes report whether delivery can see them (DeliveryChanged); any other write
+            // (sections, tags, authors) shows in public lists, so it always counts.
+            if (!isRead(request) && response.getStatus() < 400 && !path.startsWith(ARTICLE_WRITES) && !path.startsWith(IMPORT)) {
+                contentChanged();
             }
             return;
         }

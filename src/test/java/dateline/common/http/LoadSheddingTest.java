@@ -26,6 +26,9 @@ class LoadSheddingTest {
         }
     }
 
+    @TestHTTPResource("/api/v1/manage/import")
+    URI importUri;
+
     @Test
     void aRequestBeyondCapacityIsShedWith503AndRetryAfter() throws Exception {
         // Hold the only slot with an import whose upload is still arriving.

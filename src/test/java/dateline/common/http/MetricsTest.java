@@ -68,6 +68,22 @@ class MetricsTest {
         assertEquals(hits, cacheGets("hit"));
     }
 
+    @Test
+    void editingADraftLeavesCachedPublicResponsesInPlaceAndPublishingDropsThem() {
+        String url = "/api/v1/headlines?limit=2&tag=" + Newsroom.unique("metrics");
+        given().get(url).then().statusCode(200);
+        String draft = Newsroom.draft(java.util.Map.of("title", "Not out yet"));
+        given().contentType(io.restassured.http.ContentType.JSON).header("If-Match", Newsroom.etag(draft))
+                .body(java.util.Map.of("title", "Still not out")).put("/api/v1/manage/articles/" + draft).then().statusCode(200);
+        double hits = cacheGets("hit");
+        given().get(url).then().statusCode(200); // delivery cannot see drafts: still served from memory
+        assertEquals(hits + 1, cacheGets("hit"));
+
+        given().post("/api/v1/manage/articles/" + draft + "/publish").then().statusCode(200);
+        given().get(url).then().statusCode(200); // a publication: rendered afresh
+        assertEquals(hits + 1, cacheGets("hit"));
+    }
+
     private static double cacheGets(String result) {
         Matcher m = Pattern.compile("(?m)^cache_gets_total\\{(?=[^}]*cache=\"responses\")(?=[^}]*result=\"" + result + "\")[^}]*} (\\S+)$")
                 .matcher(metrics());
