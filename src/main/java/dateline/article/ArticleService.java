@@ -100,24 +100,21 @@ public class ArticleService {
 
     @Transactional
     public ArticleManageView replace(UUID id, ArticleInput in, EditHeaders edit) {
-        Article article = lock(id);
-        Preconditions.required(edit.ifMatch, article.version);
+        Article article = lock(id, edit, true);
         return ArticleManageView.from(rewrite(article, in, edit, "Edited"));
     }
 
     /** Applies a JSON Merge Patch (RFC 7396) to the article's editable content, then writes it like a replace. */
     @Transactional
     public ArticleManageView patch(UUID id, ArticlePatch patch, EditHeaders edit) {
-        Article article = lock(id);
-        Preconditions.required(edit.ifMatch, article.version);
+        Article article = lock(id, edit, true);
         return ArticleManageView.from(rewrite(article, patch.applyTo(RevisionContent.of(article).toInput()), edit, "Edited"));
     }
 
     /** Writes an earlier revision's content back, as a new revision. */
     @Transactional
     public ArticleManageView restoreRevision(UUID id, int number, EditHeaders edit) {
-        Article article = lock(id);
-        Preconditions.optional(edit.ifMatch, article.version);
+        Article article = lock(id, edit, false);
         ArticleInput old = revisions.get(id, number).content().toInput();
         return ArticleManageView.from(rewrite(article, old, edit, "Restored revision " + number));
     }
@@ -141,8 +138,7 @@ public class ArticleService {
 
     @Transactional
     public ArticleManageView publish(UUID id, PublishInput in, EditHeaders edit) {
-        Article article = lock(id);
-        Preconditions.optional(edit.ifMatch, article.version);
+        Article article = lock(id, edit, false);
         Instant now = clock.instant();
         article.publish(in == null ? null : in.publishAt(), now);
         if (article.status == ArticleStatus.SCHEDULED) {
@@ -154,8 +150,7 @@ public class ArticleService {
 
     @Transactional
     public ArticleManageView unpublish(UUID id, EditHeaders edit) {
-        Article article = lock(id);
-        Preconditions.optional(edit.ifMatch, article.version);
+        Article article = lock(id, edit, false);
         Instant now = clock.instant();
         article.unpublish(now);
         return transitioned(article, now, edit, "Unpublished", ArticleEvent.Type.UNPUBLISHED);
@@ -163,8 +158,7 @@ public class ArticleService {
 
     @Transactional
     public ArticleManageView archive(UUID id, EditHeaders edit) {
-        Article article = lock(id);
-        Preconditions.optional(edit.ifMatch, article.version);
+        Article article = lock(id, edit, false);
         Instant now = clock.instant();
         article.archive(now);
         return transitioned(article, now, edit, "Archived", ArticleEvent.Type.ARCHIVED);
@@ -172,8 +166,7 @@ public class ArticleService {
 
     @Transactional
     public ArticleManageView restore(UUID id, EditHeaders edit) {
-        Article article = lock(id);
-        Preconditions.optional(edit.ifMatch, article.version);
+        Article article = lock(id, edit, false);
         Instant now = clock.instant();
         boolean fromTrash = article.trashedAt != null;
         article.restore(now);
@@ -187,8 +180,7 @@ public class ArticleService {
     /** Moves the article to the trash (restorable), or with {@code purge} deletes it and its history for good. */
     @Transactional
     public void delete(UUID id, boolean purge, EditHeaders edit) {
-        Article article = lock(id);
-        Preconditions.required(edit.ifMatch, article.version);
+        Article article = lock(id, edit, true);
         Instant now = clock.instant();
         if (purge) {
             articles.delete(article);
@@ -240,6 +232,17 @@ public class ArticleService {
 
     private Article lock(UUID id) {
         return articles.lockForWrite(id).orElseThrow(() -> new NotFound("article", id));
+    }
+
+    /** The article, row-locked until the transaction ends, once the caller's If-Match names its version. */
+    private Article lock(UUID id, EditHeaders edit, boolean ifMatchRequired) {
+        Article article = lock(id);
+        if (ifMatchRequired) {
+            Preconditions.required(edit.ifMatch, article.version);
+        } else {
+            Preconditions.optional(edit.ifMatch, article.version);
+        }
+        return article;
     }
 
     @Transactional
