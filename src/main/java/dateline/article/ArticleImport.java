@@ -76,6 +76,7 @@ public class ArticleImport {
         List<ImportReport.Line> report = new ArrayList<>();
         Map<UUID, List<UUID>> pendingRelated = new LinkedHashMap<>();
         Set<UUID> idsInFile = new HashSet<>();
+        Map<Object, Map<String, String>> termIds = new HashMap<>();
         List<Parsed> chunk = new ArrayList<>(CHUNK);
         NdjsonLines lines = new NdjsonLines(ndjson);
         int number = 0;
@@ -91,11 +92,11 @@ public class ArticleImport {
             }
             chunk.add(line);
             if (chunk.size() == CHUNK) {
-                write(chunk, createMissing, dryRun, as, report, pendingRelated, idsInFile);
+                write(chunk, createMissing, dryRun, as, report, pendingRelated, idsInFile, termIds);
                 chunk.clear();
             }
         }
-        write(chunk, createMissing, dryRun, as, report, pendingRelated, idsInFile);
+        write(chunk, createMissing, dryRun, as, report, pendingRelated, idsInFile, termIds);
         if (!pendingRelated.isEmpty()) {
             link(pendingRelated, idsInFile, dryRun, as, report);
         }
@@ -132,8 +133,8 @@ public class ArticleImport {
         return new Parsed(number, record, violations.isEmpty() ? null : new InvalidContent(violations));
     }
 
-    private void write(List<Parsed> chunk, boolean createMissing, boolean dryRun, EditHeaders edit,
-                       List<ImportReport.Line> report, Map<UUID, List<UUID>> pendingRelated, Set<UUID> idsInFile) {
+    private void write(List<Parsed> chunk, boolean createMissing, boolean dryRun, EditHeaders edit, List<ImportReport.Line> report,
+                       Map<UUID, List<UUID>> pendingRelated, Set<UUID> idsInFile, Map<Object, Map<String, String>> termIds) {
         if (chunk.isEmpty()) {
             return;
         }
@@ -142,22 +143,30 @@ public class ArticleImport {
             done.addAll(inTransaction(dryRun, () -> {
                 List<Written> written = new ArrayList<>();
                 for (Parsed line : chunk) {
-                    written.add(apply(line, createMissing, edit));
-                    // Written lines need no watching: a small persistence context keeps every later query's auto-flush cheap.
+                    Written w = apply(line, createMissing, edit, termIds);
+                    written.add(w);
+                    // A written article needs no more watching: a small persistence context keeps every later
+                    // query's auto-flush cheap. Sections, tags and authors stay, so later lines find them without SQL.
                     articles.getEntityManager().flush();
-                    articles.getEntityManager().clear();
+                    articles.getEntityManager().detach(w.entity());
                 }
                 return written;
             }));
+            if (dryRun) {
+                termIds.clear(); // terms a dry run created were rolled back with it
+            }
         } catch (RuntimeException chunkFailed) {
             // One line broke the chunk: replay it a line per transaction to keep every valid line.
             done.clear();
+            termIds.clear();
             for (Parsed line : chunk) {
                 try {
-                    done.add(inTransaction(dryRun, () -> apply(line, createMissing, edit)));
+                    done.add(inTransaction(dryRun, () -> apply(line, createMissing, edit, termIds)));
                 } catch (ProblemException e) {
+                    termIds.clear();
                     report.add(rejected(new Parsed(line.number, line.record, e)));
                 } catch (org.hibernate.exception.ConstraintViolationException e) {
+                    termIds.clear();
                     // Another writer took the same slug or external id in the meantime.
                     report.add(rejected(new Parsed(line.number, line.record, new dateline.common.problem.Conflict(
                             dateline.common.problem.ProblemType.CONFLICT, "The line conflicts with a concurrent change; import it again."))));
@@ -200,11 +209,9 @@ public class ArticleImport {
     }
 
     /** Writes one record in the current transaction. */
-    private Written apply(Parsed line, boolean createMissing, EditHeaders edit) {
+    private Written apply(Parsed line, boolean createMissing, EditHeaders edit, Map<Object, Map<String, String>> termIds) {
         ArticleRecord r = line.record;
-        if (createMissing) {
-            ensureTerms(r);
-        }
+        ArticleRecord byId = termsById(r, createMissing, termIds);
         Set<UUID> known = new HashSet<>(articles.existing(r.relatedIds()));
         List<UUID> relatedNow = r.relatedIds().stream().filter(known::contains).toList();
         List<UUID> pending = r.relatedIds().stream().filter(id -> !known.contains(id)).toList();
@@ -213,19 +220,19 @@ public class ArticleImport {
         Instant now = clock.instant();
         if (existing == null) {
             UUID id = r.id() != null && articles.findByIdOptional(r.id()).isEmpty() ? r.id() : null;
-            Article created = service.create(r.toInput(relatedNow), id, r.externalId(), r.statusOrDraft(), r.publishedAt(), edit);
-            return new Written(line, ImportReport.Outcome.CREATED, created.id, pending);
+            Article created = service.create(byId.toInput(relatedNow), id, r.externalId(), r.statusOrDraft(), r.publishedAt(), edit);
+            return new Written(line, ImportReport.Outcome.CREATED, created.id, pending, created);
         }
         Article article = articles.lockForWrite(existing.id).orElseThrow();
         if (sameAs(article, r, relatedNow)) {
-            return new Written(line, ImportReport.Outcome.UNCHANGED, article.id, pending);
+            return new Written(line, ImportReport.Outcome.UNCHANGED, article.id, pending, article);
         }
         if (article.trashedAt != null) {
             article.restore(now);
         }
-        service.rewrite(article, r.toInput(relatedNow), edit, "Imported");
+        service.rewrite(article, byId.toInput(relatedNow), edit, "Imported");
         enterState(article, r, now, edit);
-        return new Written(line, ImportReport.Outcome.UPDATED, article.id, pending);
+        return new Written(line, ImportReport.Outcome.UPDATED, article.id, pending, article);
     }
 
     private void enterState(Article article, ArticleRecord r, Instant now, EditHeaders edit) {
@@ -284,19 +291,36 @@ public class ArticleImport {
                 && a.trashedAt == null;
     }
 
-    private void ensureTerms(ArticleRecord r) {
-        if (r.section() != null) {
-            ensure(sections, r.section(), Section::new);
-        }
-        orEmpty(r.tags()).forEach(slug -> ensure(tags, slug, Tag::new));
-        orEmpty(r.authors()).forEach(slug -> ensure(authors, slug, Author::new));
+    /**
+     * The record with its sections, tags and authors named by id, looked up once per import rather than once
+     * per line (created first when {@code createMissing}). A reference that names nothing is left as it is,
+     * for the content check to report.
+     */
+    private ArticleRecord termsById(ArticleRecord r, boolean createMissing, Map<Object, Map<String, String>> termIds) {
+        String section = r.section() == null ? null : termId(sections, r.section(), createMissing, Section::new, termIds);
+        List<String> tagIds = orEmpty(r.tags()).stream().map(t -> termId(tags, t, createMissing, Tag::new, termIds)).toList();
+        List<String> authorIds = orEmpty(r.authors()).stream().map(a -> termId(authors, a, createMissing, Author::new, termIds)).toList();
+        return new ArticleRecord(r.id(), r.externalId(), r.slug(), r.title(), r.subtitle(), r.excerpt(), r.body(), r.imageUrl(),
+                section, tagIds, authorIds, r.locale(), r.related(), r.status(), r.publishedAt());
     }
 
-    private static <E extends Term> void ensure(TermCatalog<E> catalog, String slug, Supplier<E> fresh) {
-        if (catalog.resolve(slug).isEmpty() && slug.matches(Slugs.PATTERN) && slug.length() <= Slugs.MAX_LENGTH) {
-            String name = slug.replace('-', ' ');
-            catalog.create(slug, Character.toUpperCase(name.charAt(0)) + name.substring(1), fresh.get());
+    private static <E extends Term> String termId(TermCatalog<E> catalog, String ref, boolean createMissing, Supplier<E> fresh,
+                                                  Map<Object, Map<String, String>> termIds) {
+        Map<String, String> known = termIds.computeIfAbsent(catalog, c -> new HashMap<>());
+        String id = known.get(ref);
+        if (id == null) {
+            E term = catalog.resolve(ref).orElse(null);
+            if (term == null && createMissing && ref.matches(Slugs.PATTERN) && ref.length() <= Slugs.MAX_LENGTH) {
+                String name = ref.replace('-', ' ');
+                term = catalog.create(ref, Character.toUpperCase(name.charAt(0)) + name.substring(1), fresh.get());
+            }
+            if (term == null) {
+                return ref;
+            }
+            id = term.id.toString();
+            known.put(ref, id);
         }
+        return id;
     }
 
     private static ImportReport.Line rejected(Parsed line) {
@@ -314,6 +338,6 @@ public class ArticleImport {
     private record Parsed(int number, ArticleRecord record, ProblemException problem) {
     }
 
-    private record Written(Parsed line, ImportReport.Outcome outcome, UUID id, List<UUID> pending) {
+    private record Written(Parsed line, ImportReport.Outcome outcome, UUID id, List<UUID> pending, Article entity) {
     }
 }

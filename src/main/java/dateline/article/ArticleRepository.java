@@ -70,9 +70,14 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     /** Remembers that the article uses this slug, so no other article can take it later. */
     void recordSlug(Article a, Instant now) {
         if (slugOwner(a.slug).isEmpty()) {
-            getEntityManager().createNativeQuery("insert into article_slug (slug, article_id, created_at) values (?1, ?2, ?3)")
-                    .setParameter(1, a.slug).setParameter(2, a.id).setParameter(3, now).executeUpdate();
+            addSlug(a, now);
         }
+    }
+
+    /** Records the slug of a new article, already checked to be free. */
+    void addSlug(Article a, Instant now) {
+        getEntityManager().createNativeQuery("insert into article_slug (slug, article_id, created_at) values (?1, ?2, ?3)")
+                .setParameter(1, a.slug).setParameter(2, a.id).setParameter(3, now).executeUpdate();
     }
 
     /** Every slug the article has had, oldest first; the last is the current one. */

@@ -91,9 +91,9 @@ public class ArticleService {
             }
         }
         articles.persistAndFlush(article);
-        articles.recordSlug(article, now);
+        articles.addSlug(article, now);
         written(article);
-        revisions.record(article, now, edit.actorOrSystem(), edit.summaryOr(status == null ? "Created" : "Imported as " + article.status));
+        revisions.recordFirst(article, now, edit.actorOrSystem(), edit.summaryOr(status == null ? "Created" : "Imported as " + article.status));
         announce(article, ArticleEvent.Type.CREATED, now);
         return article;
     }

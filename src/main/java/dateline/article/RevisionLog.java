@@ -31,9 +31,19 @@ public class RevisionLog {
 
     /** Adds a revision; the caller holds the article's row lock (or just created it), so numbers never clash. */
     void record(Article a, Instant at, String actor, String summary) {
-        EntityManager em = Panache.getEntityManager();
-        int number = ((Number) em.createNativeQuery("select coalesce(max(number), 0) + 1 from article_revision where article_id = ?1")
+        int number = ((Number) Panache.getEntityManager().createNativeQuery(
+                        "select coalesce(max(number), 0) + 1 from article_revision where article_id = ?1")
                 .setParameter(1, a.id).getSingleResult()).intValue();
+        insert(a, number, at, actor, summary);
+    }
+
+    /** The first revision of an article just created: number 1, nothing to look up. */
+    void recordFirst(Article a, Instant at, String actor, String summary) {
+        insert(a, 1, at, actor, summary);
+    }
+
+    private void insert(Article a, int number, Instant at, String actor, String summary) {
+        EntityManager em = Panache.getEntityManager();
         String content;
         try {
             content = json.writeValueAsString(RevisionContent.of(a));
