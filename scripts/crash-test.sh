@@ -6,7 +6,7 @@
 #
 #   scripts/crash-test.sh [rounds]        (default 3; CRASH_CLIENTS=8, CRASH_KILL_AFTER=3 seconds)
 #
-# Builds target/quarkus-app when it is missing. Not part of .ci/run. DATELINE_DB_URL, when set, replaces
+# Builds target/quarkus-app when it is missing; .ci/run runs it after the H2 suite. DATELINE_DB_URL, when set, replaces
 # the default H2 URL (relative paths are inside a fresh temporary directory): with H2's default write
 # delay (no WRITE_DELAY=0) this script does find acknowledged writes lost.
 set -euo pipefail
@@ -54,10 +54,14 @@ def start():
         time.sleep(0.3)
     sys.exit("Dateline did not become ready within 90 s")
 
-def call(method, path, body=None, timeout=10):
+def call(method, path, body=None, timeout=10, if_match=None):
     data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(base + path, data=data, method=method,
-                                 headers={"Content-Type": "application/json", "Accept": "application/json"})
+    headers = {"Content-Type": "application/json", "Accept": "application/json"}
+    if if_match is not None:
+        headers["If-Match"] = if_match
+    if os.environ.get("DATELINE_TOKEN"):
+        headers["Authorization"] = "Bearer " + os.environ["DATELINE_TOKEN"]
+    req = urllib.request.Request(base + path, data=data, method=method, headers=headers)
     try:
         with urllib.request.urlopen(req, timeout=timeout) as r:
             return r.status, json.loads(r.read() or b"null")
@@ -93,16 +97,18 @@ def client(n, round_no):
         with lock:
             del create_pending[token]
             acked[view["id"]] = fields
+        version = view["version"]
         for rev in range(1, random.randint(1, 3) + 1):
             fields = content(token, rev)
             with lock:
                 pending[view["id"]] = fields
             try:
-                status, _ = call("PUT", f"/api/v1/manage/articles/{view['id']}", fields)
+                status, replaced = call("PUT", f"/api/v1/manage/articles/{view['id']}", fields, if_match=f'"{version}"')
             except Exception:
                 return  # unacknowledged: either revision may be on disk
             if status != 200:
                 print(f"unexpected {status} on replace"); os._exit(1)
+            version = replaced["version"]
             with lock:
                 del pending[view["id"]]
                 acked[view["id"]] = fields
