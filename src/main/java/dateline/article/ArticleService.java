@@ -78,6 +78,7 @@ public class ArticleService {
         Content content = check(in, article.id);
         article.slug = in.slug() != null ? claim(in.slug(), article.id) : uniqueSlug(in.title(), article.id);
         article.externalId = externalId;
+        article.createdBy = edit.actorOrSystem();
         content.applyTo(article, in);
         articles.persistAndFlush(article);
         articles.recordSlug(article, now);
@@ -90,6 +91,7 @@ public class ArticleService {
     @Transactional
     public ArticleManageView replace(UUID id, ArticleInput in, EditHeaders edit) {
         Article article = lock(id);
+        edit.checkMayChange(article);
         Preconditions.required(edit.ifMatch, article.version);
         return ArticleManageView.from(rewrite(article, in, edit, "Edited"));
     }
@@ -98,6 +100,7 @@ public class ArticleService {
     @Transactional
     public ArticleManageView patch(UUID id, ArticlePatch patch, EditHeaders edit) {
         Article article = lock(id);
+        edit.checkMayChange(article);
         Preconditions.required(edit.ifMatch, article.version);
         return ArticleManageView.from(rewrite(article, patch.applyTo(RevisionContent.of(article).toInput()), edit, "Edited"));
     }
@@ -106,6 +109,7 @@ public class ArticleService {
     @Transactional
     public ArticleManageView restoreRevision(UUID id, int number, EditHeaders edit) {
         Article article = lock(id);
+        edit.checkMayChange(article);
         Preconditions.optional(edit.ifMatch, article.version);
         ArticleInput old = revisions.get(id, number).content().toInput();
         return ArticleManageView.from(rewrite(article, old, edit, "Restored revision " + number));

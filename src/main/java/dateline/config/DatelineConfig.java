@@ -70,6 +70,17 @@ public interface DatelineConfig {
         boolean enabled();
     }
 
+    /** Access to the management API. */
+    Security security();
+
+    interface Security {
+        /**
+         * Hex SHA-256 of the first admin's bearer token (printf %s "$TOKEN" | sha256sum). That token is
+         * ADMIN under the name "admin" and can create the other tokens; absent, only stored tokens work.
+         */
+        java.util.Optional<String> adminTokenHash();
+    }
+
     interface Cursor {
         /** HMAC key that makes cursors tamper-evident; set the same value on every instance. */
         @WithDefault("dateline-development-cursor-key")

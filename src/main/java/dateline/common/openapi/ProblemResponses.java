@@ -38,6 +38,10 @@ public class ProblemResponses implements OASFilter {
         if (path.contains("{")) {
             add(responses, "404", "Nothing exists with this id or slug");
         }
+        if (path.startsWith("/api/v1/manage")) {
+            add(responses, "401", "No bearer token, or one that is unknown, revoked or expired");
+            add(responses, "403", "The token's role does not allow this operation");
+        }
         add(responses, "406", "The Accept header names no media type this operation produces");
         if (hasBody) {
             add(responses, "413", "The body is larger than 1 MiB");
