@@ -37,7 +37,7 @@ class AuthenticationTest {
     @Test
     void anUnknownOrMalformedTokenIs401WithInvalidToken() {
         for (String header : List.of("Bearer nonsense", "Bearer dl_" + UUID.randomUUID() + "_guessed",
-                "Bearer dl_not-a-uuid_x", "Basic YWRtaW46YWRtaW4=", "Bearer " + AdminToken.WRONG)) {
+                "Bearer dl_not-a-uuid_x", "Basic YWRtaW46YWRtaW4=", "Bearer test-admin-token-but-not-quite")) {
             anonymous().header("Authorization", header).get("/api/v1/manage/articles").then().statusCode(401)
                     .contentType(PROBLEM)
                     .header("WWW-Authenticate", startsWith("Bearer realm=\"dateline\", error=\"invalid_token\""))
@@ -103,10 +103,5 @@ class AuthenticationTest {
     @Test
     void theConfiguredAdminTokenActsAsAdmin() {
         given().get("/api/v1/manage/tokens").then().statusCode(200);
-    }
-
-    /** A token that is not the configured admin's, though it looks like one. */
-    private static final class AdminToken {
-        static final String WRONG = "test-admin-token-but-not-quite";
     }
 }

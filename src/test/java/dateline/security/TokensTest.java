@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dateline.support.TestClock;
+import dateline.support.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -104,16 +105,5 @@ class TokensTest {
         given().contentType(ContentType.JSON).body(Map.of("name", "x", "role", "EDITOR", "secretHash", "00"))
                 .post("/api/v1/manage/tokens").then().statusCode(422);
         given().get("/api/v1/manage/tokens").then().body("name", not(hasItem("x")));
-    }
-
-    /** Issues through the API as the test admin. */
-    private static final class Tokens {
-        static String issue(String name, String role) {
-            return dateline.support.Tokens.issue(name, role);
-        }
-
-        static String issue(Map<String, Object> fields) {
-            return dateline.support.Tokens.issue(fields);
-        }
     }
 }
