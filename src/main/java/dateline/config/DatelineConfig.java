@@ -70,6 +70,31 @@ public interface DatelineConfig {
         boolean enabled();
     }
 
+    /** Outgoing webhooks. */
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /** How often the dispatcher sends due deliveries ("off" disables it). */
+        @WithDefault("5s")
+        String every();
+
+        /** Connect and response timeout of one attempt. */
+        @WithDefault("10s")
+        java.time.Duration timeout();
+
+        /** Delay before the first retry; each further retry waits twice as long. */
+        @WithDefault("10s")
+        java.time.Duration firstRetry();
+
+        /** Longest wait between two attempts. */
+        @WithDefault("1h")
+        java.time.Duration maxRetryDelay();
+
+        /** How long after the event a delivery keeps being retried before it is marked FAILED. */
+        @WithDefault("24h")
+        java.time.Duration retryWindow();
+    }
+
     /** Access to the management API. */
     Security security();
 
