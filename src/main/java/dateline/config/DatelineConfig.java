@@ -95,6 +95,19 @@ public interface DatelineConfig {
         java.time.Duration retryWindow();
     }
 
+    /** Request budgets; a request over budget gets 429 with Retry-After. */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Management requests a minute per token (by its name); 0 disables the limit. */
+        @WithDefault("600")
+        long managePerMinute();
+
+        /** Delivery requests a minute per client address that reach the API (cached answers are not counted); 0 disables. */
+        @WithDefault("1200")
+        long deliveryPerMinute();
+    }
+
     /** Access to the management API. */
     Security security();
 

@@ -48,6 +48,9 @@ public class ProblemResponses implements OASFilter {
             add(responses, "415", "The Content-Type is not accepted");
             add(responses, "422", "The content breaks a rule; violations name each field");
         }
+        if (path.startsWith("/api/")) {
+            add(responses, "429", "Over the request budget of this token or client address; retry after Retry-After seconds");
+        }
         add(responses, "500", "An unexpected failure; it has been logged");
     }
 

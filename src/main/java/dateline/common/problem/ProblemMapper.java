@@ -143,6 +143,16 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public RestResponse<Problem> tooMany(TooManyRequests e, UriInfo uri) {
+        return RestResponse.ResponseBuilder.<Problem>create(429).entity(e.toProblem(path(uri))).type(PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .header("RateLimit-Limit", e.limit())
+                .header("RateLimit-Remaining", 0)
+                .header("RateLimit-Reset", e.retryAfterSeconds())
+                .build();
+    }
+
+    @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
         LOG.errorf(e, "Unhandled failure on %s", path(uri));
         ProblemType type = ProblemType.SERVER_ERROR;

@@ -26,6 +26,7 @@ public enum ProblemType {
     IF_MATCH_REQUIRED(428, "Precondition Required", "if-match-required"),
     UNAUTHORIZED(401, "Unauthorized", "unauthorized"),
     FORBIDDEN(403, "Forbidden", "forbidden"),
+    TOO_MANY_REQUESTS(429, "Too Many Requests", "rate-limited"),
     SERVER_ERROR(500, "Internal Server Error", null),
     UNAVAILABLE(503, "Service Unavailable", null);
 
