@@ -93,6 +93,9 @@ public interface DatelineConfig {
         /** How long after the event a delivery keeps being retried before it is marked FAILED. */
         @WithDefault("24h")
         java.time.Duration retryWindow();
+
+        /** Hosts (as written in webhook URLs) exempt from the internal-address guard: tests, private deployments. */
+        java.util.Optional<java.util.List<String>> allowedHosts();
     }
 
     /** Request budgets; a request over budget gets 429 with Retry-After. */

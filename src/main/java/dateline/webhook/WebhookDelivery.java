@@ -46,6 +46,16 @@ public class WebhookDelivery extends PanacheEntityBase {
     public Long lastLatencyMs;
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+    /** Start of the retry window: the event, or a redelivery by hand. */
+    @Column(name = "retry_from", nullable = false)
+    public Instant retryFrom;
+
+    /** Pending again from {@code now}, with a fresh retry window; the attempt count and log go on. */
+    void redeliverFrom(Instant now) {
+        status = Status.PENDING;
+        nextAttemptAt = now;
+        retryFrom = now;
+    }
 
     static WebhookDelivery pending(Webhook webhook, String event, String payload, Instant now) {
         WebhookDelivery d = new WebhookDelivery();
@@ -56,6 +66,7 @@ public class WebhookDelivery extends PanacheEntityBase {
         d.createdAt = now;
         d.status = Status.PENDING;
         d.nextAttemptAt = now;
+        d.retryFrom = now;
         return d;
     }
 }

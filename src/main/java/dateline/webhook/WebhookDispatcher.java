@@ -33,11 +33,13 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
     private final DatelineConfig.Webhooks config;
+    private final WebhookTargets targets;
     private final Clock clock;
     private final HttpClient http;
 
-    WebhookDispatcher(DatelineConfig config, Clock clock) {
+    WebhookDispatcher(DatelineConfig config, WebhookTargets targets, Clock clock) {
         this.config = config.webhooks();
+        this.targets = targets;
         this.clock = clock;
         // Redirects are never followed: a receiver must not be able to point Dateline somewhere else.
         this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout())
@@ -84,6 +86,12 @@ public class WebhookDispatcher {
     }
 
     private Outcome deliver(Send send) {
+        // Checked again at send time: the host may resolve elsewhere than when the webhook was saved.
+        java.util.Optional<String> refusal = targets.refusal(URI.create(send.url()));
+        if (refusal.isPresent()) {
+            boolean dnsFailed = refusal.get().equals("does not resolve");
+            return new Outcome(null, "Not sent: the target " + refusal.get(), 0, null, !dnsFailed);
+        }
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(send.url())).timeout(config.timeout())
                 .header("Content-Type", "application/json")
@@ -97,12 +105,12 @@ public class WebhookDispatcher {
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             return new Outcome(response.statusCode(), null, millisSince(started),
-                    response.headers().firstValue("Retry-After").map(WebhookDispatcher::seconds).orElse(null));
+                    response.headers().firstValue("Retry-After").map(WebhookDispatcher::seconds).orElse(null), false);
         } catch (IOException e) {
-            return new Outcome(null, describe(e), millisSince(started), null);
+            return new Outcome(null, describe(e), millisSince(started), null, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(null, "interrupted", millisSince(started), null);
+            return new Outcome(null, "interrupted", millisSince(started), null, false);
         }
     }
 
@@ -124,7 +132,7 @@ public class WebhookDispatcher {
             return;
         }
         Instant next = now.plus(backoff(delivery.attempts, outcome.retryAfter()));
-        if (outcome.retryable() && !next.isAfter(delivery.createdAt.plus(config.retryWindow()))) {
+        if (outcome.retryable() && !next.isAfter(delivery.retryFrom.plus(config.retryWindow()))) {
             delivery.status = WebhookDelivery.Status.PENDING;
             delivery.nextAttemptAt = next;
         } else {
@@ -162,15 +170,15 @@ public class WebhookDispatcher {
     private record Send(UUID id, String url, String secret, String event, String payload) {
     }
 
-    /** What one attempt gave: a status code, or an error when no response came. */
-    private record Outcome(Integer status, String error, long latencyMs, Duration retryAfter) {
+    /** What one attempt gave: a status code, or an error when no response came; refused when never sent. */
+    private record Outcome(Integer status, String error, long latencyMs, Duration retryAfter, boolean refused) {
         boolean succeeded() {
             return status != null && status >= 200 && status < 300;
         }
 
         /** Timeouts, connection errors, 5xx, 408 and 429 may pass; other answers will not change. */
         boolean retryable() {
-            return status == null || status >= 500 || status == 408 || status == 429;
+            return !refused && (status == null || status >= 500 || status == 408 || status == 429);
         }
     }
 }

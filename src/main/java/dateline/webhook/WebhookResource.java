@@ -89,6 +89,14 @@ public class WebhookResource {
         return RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED, webhooks.test(id)).build();
     }
 
+    @POST
+    @Path("{id}/deliveries/{deliveryId}/redeliver")
+    @Consumes(MediaType.WILDCARD) // takes no body
+    @Operation(summary = "Send a delivery again (a FAILED one, typically), with a fresh retry window and the same webhook-id")
+    public DeliveryView redeliverWebhookDelivery(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+        return webhooks.redeliver(id, deliveryId);
+    }
+
     @GET
     @Path("{id}/deliveries")
     @Operation(summary = "The webhook's newest deliveries: status, attempts, last status code, latency and error")

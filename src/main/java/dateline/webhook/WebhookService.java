@@ -19,10 +19,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebhookService {
     private final WebhookOutbox outbox;
+    private final WebhookTargets targets;
     private final Clock clock;
 
-    WebhookService(WebhookOutbox outbox, Clock clock) {
+    WebhookService(WebhookOutbox outbox, WebhookTargets targets, Clock clock) {
         this.outbox = outbox;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -60,6 +62,16 @@ public class WebhookService {
         return DeliveryView.from(outbox.test(load(id), clock.instant()));
     }
 
+    /** Sends a delivery again from now on, whatever became of it; its webhook-id stays the same. */
+    @Transactional
+    public DeliveryView redeliver(UUID id, UUID deliveryId) {
+        load(id);
+        WebhookDelivery delivery = WebhookDelivery.<WebhookDelivery>findByIdOptional(deliveryId)
+                .filter(d -> d.webhookId.equals(id)).orElseThrow(() -> new NotFound("delivery of this webhook", deliveryId));
+        delivery.redeliverFrom(clock.instant());
+        return DeliveryView.from(delivery);
+    }
+
     @Transactional
     public List<WebhookView> list() {
         return Webhook.<Webhook>find("order by createdAt, id").stream().map(WebhookView::from).toList();
@@ -90,10 +102,12 @@ public class WebhookService {
     }
 
     /** Every rule before anything is written. */
-    private static void check(WebhookInput in) {
+    private void check(WebhookInput in) {
         List<Violation> violations = new ArrayList<>();
         if (!isHttpUrl(in.url())) {
             violations.add(Violation.body("url", "must be an absolute http or https URL"));
+        } else {
+            targets.refusal(URI.create(in.url().strip())).ifPresent(why -> violations.add(Violation.body("url", why)));
         }
         for (int i = 0; i < in.events().size(); i++) {
             if (!WebhookOutbox.EVENTS.contains(in.events().get(i))) {

@@ -24,7 +24,8 @@ create table webhook_delivery (
     last_status_code  integer,
     last_error        varchar(500),
     last_latency_ms   bigint,
-    delivered_at      timestamp(6) with time zone
+    delivered_at      timestamp(6) with time zone,
+    retry_from        timestamp(6) with time zone not null
 );
 -- The dispatcher's probe: pending rows that are due, oldest first.
 create index ix_webhook_delivery_due on webhook_delivery (status, next_attempt_at);

@@ -66,7 +66,8 @@ class AuthenticationTest {
                 continue;
             }
             String url = path.getKey().replace("{id}", UUID.randomUUID().toString())
-                    .replace("{number}", "1").replace("{slug}", "some-slug");
+                    .replace("{number}", "1").replace("{slug}", "some-slug")
+                    .replaceAll("\\{[^}]+}", UUID.randomUUID().toString()); // any other id a new operation names
             for (String method : names(path.getValue())) {
                 // A body of the type the operation takes, so the answer is about credentials, not media types.
                 JsonNode content = path.getValue().get(method).path("requestBody").path("content");

@@ -44,7 +44,8 @@ class InjectionTest {
             if (get == null || !path.getKey().startsWith("/api/v1")) {
                 continue;
             }
-            String url = path.getKey().replace("{slug}", slug).replace("{id}", id).replace("{number}", "1");
+            String url = path.getKey().replace("{slug}", slug).replace("{id}", id).replace("{number}", "1")
+                    .replaceAll("\\{[^}]+}", java.util.UUID.randomUUID().toString());
             for (JsonNode parameter : get.path("parameters")) {
                 if (!parameter.path("in").asText().equals("query")) {
                     continue;

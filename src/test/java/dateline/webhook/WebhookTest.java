@@ -201,6 +201,36 @@ class WebhookTest {
     }
 
     @Test
+    void targetsInsideTheNetworkAreRefusedInEverySpelling() {
+        for (String url : List.of("http://localhost:8080/hook", "http://10.1.2.3/hook", "http://192.168.0.10/hook",
+                "http://172.16.0.1/hook", "http://169.254.169.254/latest/meta-data/", "http://[::1]/hook",
+                "http://[::ffff:127.0.0.1]/hook", "http://2130706433/hook", "http://0.0.0.0/hook", "http://[fd00::1]/hook",
+                "http://100.64.0.1/hook", "http://nonexistent.invalid/hook")) {
+            given().contentType(ContentType.JSON).body(Map.of("url", url, "events", List.of("article.published")))
+                    .post("/api/v1/manage/webhooks").then().statusCode(422).body("violations.field", hasItem("url"));
+        }
+        given().get("/api/v1/manage/webhooks").then().body("url", not(hasItem("http://[::1]/hook")));
+    }
+
+    @Test
+    void aFailedDeliveryCanBeRedeliveredByHandUnderTheSameId() {
+        subscribe("article.published");
+        receiver.answering(410);
+        Newsroom.published(Map.of("title", "Gone then back " + unique("g")), null);
+        dispatcher.dispatchDue();
+        String delivery = given().get("/api/v1/manage/webhooks/" + webhookId + "/deliveries").then()
+                .body("[0].status", equalTo("FAILED")).extract().path("[0].id");
+        given().post("/api/v1/manage/webhooks/" + webhookId + "/deliveries/" + delivery + "/redeliver").then().statusCode(200)
+                .body("status", equalTo("PENDING"));
+        dispatcher.dispatchDue();
+        assertEquals(List.of(delivery, delivery), receiver.received().stream().map(r -> r.header("webhook-id")).toList());
+        given().get("/api/v1/manage/webhooks/" + webhookId + "/deliveries").then()
+                .body("[0].status", equalTo("DELIVERED")).body("[0].attempts", equalTo(2));
+        given().post("/api/v1/manage/webhooks/" + webhookId + "/deliveries/" + java.util.UUID.randomUUID() + "/redeliver")
+                .then().statusCode(404);
+    }
+
+    @Test
     void webhooksAreForAdminsOnly() {
         String editor = Tokens.issue(unique("editor"), "EDITOR");
         Tokens.as(editor).get("/api/v1/manage/webhooks").then().statusCode(403);
