@@ -12,7 +12,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** What every management write of an article may say about itself, in headers so bodies stay pure content. */
+/**
+ * What every management write of an article may say about itself, in headers so bodies stay pure content,
+ * and who sends it: the caller's token, which names the revision's actor and decides what an AUTHOR may touch.
+ */
 public class EditHeaders {
     @HeaderParam("If-Match")
     @Parameter(description = "ETag of the version being edited (from GET). Required by PUT, PATCH and DELETE; honoured by the other writes.",
