@@ -3,6 +3,7 @@ package dateline.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dateline.article.ArticleEvent;
+import dateline.common.term.TermEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
@@ -21,7 +22,10 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class WebhookOutbox {
     /** The events a webhook may subscribe to. */
-    static final Set<String> EVENTS = Stream.of(ArticleEvent.Type.values()).map(ArticleEvent.Type::eventName)
+    static final Set<String> EVENTS = Stream.concat(
+                    Stream.of(ArticleEvent.Type.values()).map(ArticleEvent.Type::eventName),
+                    Stream.of("section", "tag", "author").flatMap(kind -> Stream.of(TermEvent.Type.values())
+                            .map(type -> TermEvent.eventName(kind, type))))
             .collect(Collectors.toCollection(java.util.TreeSet::new));
     static final String TEST_EVENT = "webhook.test";
 
@@ -32,17 +36,24 @@ public class WebhookOutbox {
     }
 
     void articleChanged(@Observes ArticleEvent event) {
-        String name = event.type().eventName();
+        announce(event.type().eventName(), event.at(), event.articleId(), event.slug());
+    }
+
+    void termChanged(@Observes TermEvent event) {
+        announce(event.eventName(), event.at(), event.id(), event.slug());
+    }
+
+    private void announce(String name, Instant at, java.util.UUID id, String slug) {
         List<Webhook> subscribers = Webhook.<Webhook>list("active = true").stream().filter(w -> w.subscribes(name)).toList();
         if (subscribers.isEmpty()) {
             return;
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", event.articleId());
-        data.put("slug", event.slug());
-        String payload = payload(name, event.at(), data);
+        data.put("id", id);
+        data.put("slug", slug);
+        String payload = payload(name, at, data);
         for (Webhook webhook : subscribers) {
-            WebhookDelivery.pending(webhook, name, payload, event.at()).persist();
+            WebhookDelivery.pending(webhook, name, payload, at).persist();
         }
     }
 

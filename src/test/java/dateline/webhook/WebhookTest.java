@@ -173,6 +173,27 @@ class WebhookTest {
     }
 
     @Test
+    void taxonomyChangesAreAnnouncedAndARefusedDeleteIsNot() throws Exception {
+        subscribe("tag.created", "tag.updated", "tag.deleted");
+        String slug = Newsroom.tag(unique("wh-tag"));
+        String id = given().get("/api/v1/tags/" + slug).then().statusCode(200).extract().path("id");
+        given().contentType(ContentType.JSON).body(Map.of("slug", slug, "name", "Renamed"))
+                .put("/api/v1/manage/tags/" + id).then().statusCode(200);
+        Newsroom.draft(Newsroom.article("Uses the tag " + unique("u"), null, List.of(slug)));
+        given().delete("/api/v1/manage/tags/" + id).then().statusCode(409);
+        dispatcher.dispatchDue();
+        List<Receiver.Request> received = receiver.received();
+        assertEquals(List.of("tag.created", "tag.updated"), received.stream().map(r -> r.header("Dateline-Event")).toList());
+        String unused = given().get("/api/v1/tags/" + Newsroom.tag(unique("wh-unused"))).then().extract().path("id");
+        given().delete("/api/v1/manage/tags/" + unused).then().statusCode(204);
+        dispatcher.dispatchDue();
+        assertEquals("tag.deleted", receiver.received().get(receiver.received().size() - 1).header("Dateline-Event"));
+        JsonNode data = new ObjectMapper().readTree(received.get(0).body()).get("data");
+        assertEquals(id, data.get("id").asText());
+        assertEquals(slug, data.get("slug").asText());
+    }
+
+    @Test
     void theTestEventIsSentLikeAnyOther() {
         subscribe("article.deleted");
         given().post("/api/v1/manage/webhooks/" + webhookId + "/test").then().statusCode(202)
