@@ -23,6 +23,9 @@ public class WebhookDelivery extends PanacheEntityBase {
     public UUID id;
     @Column(name = "webhook_id", nullable = false)
     public UUID webhookId;
+    /** What the event is about (an article's or term's id); its events reach each webhook in order. */
+    @Column(name = "subject_id")
+    public UUID subjectId;
     @Column(nullable = false, length = 64)
     public String event;
     @Column(nullable = false, length = 65536)
@@ -57,10 +60,11 @@ public class WebhookDelivery extends PanacheEntityBase {
         retryFrom = now;
     }
 
-    static WebhookDelivery pending(Webhook webhook, String event, String payload, Instant now) {
+    static WebhookDelivery pending(Webhook webhook, UUID subjectId, String event, String payload, Instant now) {
         WebhookDelivery d = new WebhookDelivery();
         d.id = UUID.randomUUID();
         d.webhookId = webhook.id;
+        d.subjectId = subjectId;
         d.event = event;
         d.payload = payload;
         d.createdAt = now;

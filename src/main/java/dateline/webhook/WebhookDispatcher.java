@@ -48,8 +48,9 @@ public class WebhookDispatcher {
 
     @Scheduled(identity = "webhook-dispatch", every = "${dateline.webhooks.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatchScheduled() {
-        while (dispatchDue() == BATCH) {
-            // a backlog: keep sending until it is cleared
+        while (dispatchDue() > 0) {
+            // A backlog, or later events of a subject that waited for its earlier one: keep going until
+            // nothing is due (every attempt moves its row out of "due", so this ends).
         }
     }
 
@@ -65,9 +66,13 @@ public class WebhookDispatcher {
 
     private List<Send> claim() {
         Instant now = clock.instant();
-        List<?> ids = Panache.getEntityManager().createNativeQuery("select id from webhook_delivery where status = 'PENDING'"
-                        + " and next_attempt_at <= ?1 order by next_attempt_at, created_at, id fetch first " + BATCH
-                        + " rows only for update skip locked")
+        // A row waits while an earlier one about the same subject is still pending for the same webhook
+        // (failing, or leased by another run), so a receiver never sees "updated" before "published".
+        List<?> ids = Panache.getEntityManager().createNativeQuery("select d.id from webhook_delivery d"
+                        + " where d.status = 'PENDING' and d.next_attempt_at <= ?1"
+                        + " and not exists (select 1 from webhook_delivery e where e.webhook_id = d.webhook_id"
+                        + " and e.subject_id = d.subject_id and e.status = 'PENDING' and e.seq < d.seq)"
+                        + " order by d.seq fetch first " + BATCH + " rows only for update skip locked")
                 .setParameter(1, now).getResultList();
         List<Send> sends = new ArrayList<>();
         for (UUID id : ids.stream().map(SqlValues::uuid).toList()) {

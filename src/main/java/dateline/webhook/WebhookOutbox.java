@@ -53,13 +53,13 @@ public class WebhookOutbox {
         data.put("slug", slug);
         String payload = payload(name, at, data);
         for (Webhook webhook : subscribers) {
-            WebhookDelivery.pending(webhook, name, payload, at).persist();
+            WebhookDelivery.pending(webhook, id, name, payload, at).persist();
         }
     }
 
     /** The test event for one webhook, queued like any other. */
     WebhookDelivery test(Webhook webhook, Instant now) {
-        WebhookDelivery delivery = WebhookDelivery.pending(webhook, TEST_EVENT,
+        WebhookDelivery delivery = WebhookDelivery.pending(webhook, null, TEST_EVENT,
                 payload(TEST_EVENT, now, Map.of("webhookId", webhook.id)), now);
         delivery.persist();
         return delivery;
