@@ -77,6 +77,9 @@ public class Article extends PanacheEntityBase {
     public Instant liveAt;
     @Column(name = "trashed_at")
     public Instant trashedAt;
+    /** The name of the token that created it; an AUTHOR may change only its own drafts. */
+    @Column(name = "created_by", length = 100)
+    public String createdBy;
     /** The id the article has in the system it was imported from; makes re-imports idempotent. */
     @Column(name = "external_id", length = 200)
     public String externalId;

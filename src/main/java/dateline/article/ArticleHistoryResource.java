@@ -1,5 +1,7 @@
 package dateline.article;
 
+import dateline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dateline.common.page.Page;
 import dateline.common.problem.InvalidParameter;
@@ -32,6 +34,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/manage/articles/{id}")
 @Tag(name = "Article history", description = "Revisions of every write, diffs, restores, and former slugs")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.Names.VIEWER)
 public class ArticleHistoryResource {
     private final ArticleService service;
     private final RevisionLog revisions;
@@ -84,6 +87,7 @@ public class ArticleHistoryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
     @APIResponse(responseCode = "409", description = "The article is in the trash, or the old slug is now another article's",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.Names.AUTHOR)
     public RestResponse<ArticleManageView> restoreRevision(@PathParam("id") UUID id, @PathParam("number") int number,
                                                            @Valid @BeanParam EditHeaders edit) {
         return ArticleManageResource.tagged(service.restoreRevision(id, number, edit));
@@ -102,6 +106,7 @@ public class ArticleHistoryResource {
     @APIResponse(responseCode = "204", description = "Released")
     @APIResponse(responseCode = "409", description = "It is the current slug",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.Names.EDITOR)
     public void releaseSlug(@PathParam("id") UUID id, @PathParam("slug") String slug) {
         service.releaseSlug(id, slug);
     }

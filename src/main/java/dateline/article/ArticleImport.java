@@ -72,7 +72,7 @@ public class ArticleImport {
     }
 
     public ImportReport run(InputStream ndjson, boolean createMissing, boolean dryRun, EditHeaders edit) throws IOException {
-        EditHeaders as = edit.actor == null || edit.actor.isBlank() ? EditHeaders.by("import") : edit;
+        EditHeaders as = edit.hasActor() ? edit : EditHeaders.by("import");
         List<ImportReport.Line> report = new ArrayList<>();
         Map<UUID, List<UUID>> pendingRelated = new LinkedHashMap<>();
         Set<UUID> idsInFile = new HashSet<>();

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * An article as an editor writes it. Server-owned fields (id, status, dates, version, word count) are not
  * part of it: sent back from a read, they are ignored; any other unknown field is rejected.
  */
-@JsonIgnoreProperties(value = {"id", "status", "publishedAt", "createdAt", "updatedAt", "version", "wordCount",
+@JsonIgnoreProperties(value = {"id", "status", "publishedAt", "createdAt", "updatedAt", "version", "wordCount", "createdBy",
         "readingTimeMinutes"})
 @Schema(name = "ArticleInput")
 public record ArticleInput(

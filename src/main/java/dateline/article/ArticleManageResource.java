@@ -1,5 +1,7 @@
 package dateline.article;
 
+import dateline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dateline.common.page.Page;
@@ -43,6 +45,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Manage articles", description = "Write articles, move them through DRAFT, SCHEDULED, PUBLISHED and ARCHIVED, trash and restore them")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.Names.VIEWER)
 public class ArticleManageResource {
     private static final String PROBLEM = "application/problem+json";
 
@@ -64,6 +67,7 @@ public class ArticleManageResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
     @APIResponse(responseCode = "409", description = "The slug is used, or was once used, by another article",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.Names.AUTHOR)
     public RestResponse<ArticleManageView> createArticle(@Valid @NotNull ArticleInput in, @Valid @BeanParam EditHeaders edit) {
         ArticleManageView created = service.create(in, edit);
         return RestResponse.ResponseBuilder.<ArticleManageView>created(URI.create("/api/v1/manage/articles/" + created.id()))
@@ -100,6 +104,7 @@ public class ArticleManageResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.Names.AUTHOR)
     public RestResponse<ArticleManageView> replaceArticle(@PathParam("id") UUID id, @Valid @NotNull ArticleInput in,
                                                           @Valid @BeanParam EditHeaders edit) {
         return tagged(service.replace(id, in, edit));
@@ -119,6 +124,7 @@ public class ArticleManageResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.Names.AUTHOR)
     public RestResponse<ArticleManageView> patchArticle(@PathParam("id") UUID id, String patch, @Valid @BeanParam EditHeaders edit) {
         return tagged(service.patch(id, ArticlePatch.parse(patch, json, validator), edit));
     }
@@ -133,6 +139,7 @@ public class ArticleManageResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.Names.EDITOR)
     public void deleteArticle(@PathParam("id") UUID id,
                               @Parameter(description = "Delete for good instead of trashing") @QueryParam("purge") @DefaultValue("false") boolean purge,
                               @Valid @BeanParam EditHeaders edit) {
@@ -149,6 +156,7 @@ public class ArticleManageResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
     @APIResponse(responseCode = "409", description = "Illegal transition; the body names currentStatus",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<ArticleManageView> publishArticle(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
                                                           String body, @Valid @BeanParam EditHeaders edit) throws JsonProcessingException {
         if (body == null || body.isBlank()) {
@@ -166,6 +174,7 @@ public class ArticleManageResource {
     @Operation(summary = "Take a PUBLISHED or SCHEDULED article back to DRAFT")
     @APIResponse(responseCode = "409", description = "Illegal transition; the body names currentStatus",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<ArticleManageView> unpublishArticle(@PathParam("id") UUID id, @Valid @BeanParam EditHeaders edit) {
         return tagged(service.unpublish(id, edit));
     }
@@ -176,6 +185,7 @@ public class ArticleManageResource {
     @Operation(summary = "Archive a PUBLISHED or DRAFT article: it leaves lists and feeds, its URL answers 410")
     @APIResponse(responseCode = "409", description = "Illegal transition; the body names currentStatus",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<ArticleManageView> archiveArticle(@PathParam("id") UUID id, @Valid @BeanParam EditHeaders edit) {
         return tagged(service.archive(id, edit));
     }
@@ -186,6 +196,7 @@ public class ArticleManageResource {
     @Operation(summary = "Take an article out of the trash as it was, or bring an ARCHIVED one back as a DRAFT")
     @APIResponse(responseCode = "409", description = "Neither in the trash nor archived; the body names currentStatus",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<ArticleManageView> restoreArticle(@PathParam("id") UUID id, @Valid @BeanParam EditHeaders edit) {
         return tagged(service.restore(id, edit));
     }

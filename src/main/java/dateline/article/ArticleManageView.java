@@ -26,6 +26,8 @@ public record ArticleManageView(
         @Schema(nullable = true, description = "When the article was moved to the trash; null when it is not there") Instant trashedAt,
         @Schema(nullable = true, description = "Its id in the system it was imported from") String externalId,
         @Schema(examples = "2025-10-17T14:30:00Z") Instant createdAt,
+        @Schema(nullable = true, description = "Name of the token that created it; an AUTHOR may change only its own drafts",
+                examples = "jane.doe") String createdBy,
         @Schema(examples = "2025-10-17T15:00:00Z") Instant updatedAt,
         @Schema(description = "Optimistic-locking version; grows with every write", examples = "3") long version,
         @Schema(examples = "412") int wordCount,
@@ -35,7 +37,7 @@ public record ArticleManageView(
         return new ArticleManageView(a.id, a.slug, a.title, a.subtitle, a.excerpt, a.body, a.imageUrl,
                 TermRef.of(a.section), a.tags.stream().map(TermRef::of).toList(),
                 a.authors.stream().map(TermRef::of).toList(), List.copyOf(a.related), a.locale, a.status,
-                a.publishedAt, a.trashedAt, a.externalId, a.createdAt, a.updatedAt, a.version, a.wordCount,
+                a.publishedAt, a.trashedAt, a.externalId, a.createdAt, a.createdBy, a.updatedAt, a.version, a.wordCount,
                 ArticleBody.readingTimeMinutes(a.wordCount));
     }
 }

@@ -83,6 +83,7 @@ public class ArticleService {
         Content content = check(in, article.id);
         article.slug = in.slug() != null ? claim(in.slug(), article.id) : uniqueSlug(in.title(), article.id);
         article.externalId = externalId;
+        article.createdBy = edit.actorOrSystem();
         content.applyTo(article, in);
         if (status != null) {
             article.enter(status, publishedAt, now);
@@ -101,6 +102,7 @@ public class ArticleService {
     @Transactional
     public ArticleManageView replace(UUID id, ArticleInput in, EditHeaders edit) {
         Article article = lock(id, edit, true);
+        edit.checkMayChange(article);
         return ArticleManageView.from(rewrite(article, in, edit, "Edited"));
     }
 
@@ -108,6 +110,7 @@ public class ArticleService {
     @Transactional
     public ArticleManageView patch(UUID id, ArticlePatch patch, EditHeaders edit) {
         Article article = lock(id, edit, true);
+        edit.checkMayChange(article);
         return ArticleManageView.from(rewrite(article, patch.applyTo(RevisionContent.of(article).toInput()), edit, "Edited"));
     }
 
@@ -115,6 +118,7 @@ public class ArticleService {
     @Transactional
     public ArticleManageView restoreRevision(UUID id, int number, EditHeaders edit) {
         Article article = lock(id, edit, false);
+        edit.checkMayChange(article);
         ArticleInput old = revisions.get(id, number).content().toInput();
         return ArticleManageView.from(rewrite(article, old, edit, "Restored revision " + number));
     }

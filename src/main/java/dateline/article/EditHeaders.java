@@ -1,12 +1,21 @@
 package dateline.article;
 
 import jakarta.validation.constraints.Size;
+import dateline.common.problem.ProblemException;
+import dateline.common.problem.ProblemType;
+import dateline.security.Role;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** What every management write of an article may say about itself, in headers so bodies stay pure content. */
+/**
+ * What every management write of an article may say about itself, in headers so bodies stay pure content,
+ * and who sends it: the caller's token, which names the revision's actor and decides what an AUTHOR may touch.
+ */
 public class EditHeaders {
     @HeaderParam("If-Match")
     @Parameter(description = "ETag of the version being edited (from GET). Required by PUT, PATCH and DELETE; honoured by the other writes.",
@@ -14,9 +23,11 @@ public class EditHeaders {
     @Size(max = 200)
     public String ifMatch;
 
-    @HeaderParam("X-Actor")
-    @Parameter(description = "Who makes the change, recorded in the revision; 'system' when absent", example = "jane.doe")
-    @Size(max = 200)
+    /** Who makes the change: the caller's token, never a header the client could set to anything. */
+    @Context
+    SecurityContext security;
+
+    /** The actor of writes Dateline makes by itself (scheduler, import), which no request carries. */
     public String actor;
 
     @HeaderParam("X-Change-Summary")
@@ -31,8 +42,34 @@ public class EditHeaders {
         return edit;
     }
 
+    /** A caller's token, or a name Dateline gave its own writer. */
+    boolean hasActor() {
+        return (security != null && security.getUserPrincipal() != null) || (actor != null && !actor.isBlank());
+    }
+
     String actorOrSystem() {
-        return actor == null || actor.isBlank() ? "system" : decode(actor);
+        Principal principal = security == null ? null : security.getUserPrincipal();
+        if (principal != null) {
+            return principal.getName();
+        }
+        return actor == null || actor.isBlank() ? "system" : actor;
+    }
+
+    /**
+     * An AUTHOR (a token with no EDITOR role) may change only drafts it created; stronger roles and
+     * Dateline's own writers may change any article.
+     */
+    void checkMayChange(Article article) {
+        if (security == null || security.getUserPrincipal() == null || security.isUserInRole(Role.Names.EDITOR)) {
+            return;
+        }
+        if (!actorOrSystem().equals(article.createdBy)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "An author may only change articles it created.");
+        }
+        if (article.status != ArticleStatus.DRAFT || article.trashedAt != null) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "An author may only change drafts; this article is "
+                    + (article.trashedAt != null ? "in the trash" : article.status) + ".");
+        }
     }
 
     String summaryOr(String fallback) {

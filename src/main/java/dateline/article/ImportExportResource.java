@@ -1,5 +1,7 @@
 package dateline.article;
 
+import dateline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dateline.common.problem.Problem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Bulk moves of content in and out of Dateline, as NDJSON: one article per line. */
 @Path("/api/v1/manage")
 @Tag(name = "Import and export", description = "Move articles in and out as NDJSON, one article per line")
+@RolesAllowed(Role.Names.VIEWER)
 public class ImportExportResource {
     public static final String NDJSON = "application/x-ndjson";
     private static final int EXPORT_PAGE = 500;
@@ -58,6 +61,7 @@ public class ImportExportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/x-ndjson",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.Names.EDITOR)
     public ImportReport importArticles(InputStream body,
             @Parameter(description = "Create sections, tags and authors named by slug that do not exist yet")
             @QueryParam("createMissing") @DefaultValue("false") boolean createMissing,

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Revision(
         @Schema(description = "1 for the first write, then one more per write", examples = "3") int number,
         @Schema(examples = "2025-10-17T15:00:00Z") Instant createdAt,
-        @Schema(description = "Who wrote it (X-Actor header, or system, scheduler, import)", examples = "jane.doe") String actor,
+        @Schema(description = "Who wrote it: the name of the caller's token, or scheduler, import, demo", examples = "jane.doe") String actor,
         @Schema(nullable = true, examples = "Published") String summary,
         @Schema(examples = "PUBLISHED") ArticleStatus status,
         @Schema(nullable = true, description = "The full content; left out of lists") RevisionContent content) {

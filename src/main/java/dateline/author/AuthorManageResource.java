@@ -1,5 +1,7 @@
 package dateline.author;
 
+import dateline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import dateline.article.TermReassignment;
@@ -36,6 +38,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Manage authors", description = "Create, rename and delete authors")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.Names.VIEWER)
 public class AuthorManageResource {
     private final TermReassignment reassignment;
     private final AuthorCatalog authors;
@@ -51,6 +54,7 @@ public class AuthorManageResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<AuthorView> createAuthor(@Valid @NotNull AuthorInput in) {
         AuthorView created = authors.create(in);
         return RestResponse.ResponseBuilder.<AuthorView>created(URI.create("/api/v1/manage/authors/" + created.id())).entity(created).build();
@@ -76,6 +80,7 @@ public class AuthorManageResource {
     @Operation(summary = "Replace a author")
     @APIResponse(responseCode = "409", description = "The slug is taken",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.Names.EDITOR)
     public AuthorView updateAuthor(@PathParam("id") UUID id, @Valid @NotNull AuthorInput in) {
         return authors.update(id, in);
     }
@@ -86,6 +91,7 @@ public class AuthorManageResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Articles still use it and no reassignTo was given; the problem's usage member counts them",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.Names.EDITOR)
     public void deleteAuthor(@PathParam("id") UUID id,
             @Parameter(description = "Move the articles that use it to this author (slug or id) first, then delete")
             @QueryParam("reassignTo") @Size(max = 120) String reassignTo,

@@ -74,6 +74,58 @@ public interface DatelineConfig {
         boolean enabled();
     }
 
+    /** Outgoing webhooks. */
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /** How often the dispatcher sends due deliveries ("off" disables it). */
+        @WithDefault("5s")
+        String every();
+
+        /** Connect and response timeout of one attempt. */
+        @WithDefault("10s")
+        java.time.Duration timeout();
+
+        /** Delay before the first retry; each further retry waits twice as long. */
+        @WithDefault("10s")
+        java.time.Duration firstRetry();
+
+        /** Longest wait between two attempts. */
+        @WithDefault("1h")
+        java.time.Duration maxRetryDelay();
+
+        /** How long after the event a delivery keeps being retried before it is marked FAILED. */
+        @WithDefault("24h")
+        java.time.Duration retryWindow();
+
+        /** Hosts (as written in webhook URLs) exempt from the internal-address guard: tests, private deployments. */
+        java.util.Optional<java.util.List<String>> allowedHosts();
+    }
+
+    /** Request budgets; a request over budget gets 429 with Retry-After. */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Management requests a minute per token (by its name); 0 disables the limit. */
+        @WithDefault("600")
+        long managePerMinute();
+
+        /** Delivery requests a minute per client address that reach the API (cached answers are not counted); 0 disables. */
+        @WithDefault("1200")
+        long deliveryPerMinute();
+    }
+
+    /** Access to the management API. */
+    Security security();
+
+    interface Security {
+        /**
+         * Hex SHA-256 of the first admin's bearer token (printf %s "$TOKEN" | sha256sum). That token is
+         * ADMIN under the name "admin" and can create the other tokens; absent, only stored tokens work.
+         */
+        java.util.Optional<String> adminTokenHash();
+    }
+
     interface Cursor {
         /** HMAC key that makes cursors tamper-evident; set the same value on every instance. */
         @WithDefault("dateline-development-cursor-key")

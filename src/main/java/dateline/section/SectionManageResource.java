@@ -1,5 +1,7 @@
 package dateline.section;
 
+import dateline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import dateline.article.TermReassignment;
@@ -37,6 +39,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Manage sections", description = "Create, rename and delete sections")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.Names.VIEWER)
 public class SectionManageResource {
     private final TermReassignment reassignment;
     private final SectionCatalog sections;
@@ -52,6 +55,7 @@ public class SectionManageResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SectionView.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<SectionView> createSection(@Valid @NotNull TermInput in) {
         SectionView created = sections.create(in);
         return RestResponse.ResponseBuilder.<SectionView>created(URI.create("/api/v1/manage/sections/" + created.id())).entity(created).build();
@@ -77,6 +81,7 @@ public class SectionManageResource {
     @Operation(summary = "Replace a section")
     @APIResponse(responseCode = "409", description = "The slug is taken",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.Names.EDITOR)
     public SectionView updateSection(@PathParam("id") UUID id, @Valid @NotNull TermInput in) {
         return sections.update(id, in);
     }
@@ -87,6 +92,7 @@ public class SectionManageResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Articles still use it and no reassignTo was given; the problem's usage member counts them",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.Names.EDITOR)
     public void deleteSection(@PathParam("id") UUID id,
             @Parameter(description = "Move the articles that use it to this section (slug or id) first, then delete")
             @QueryParam("reassignTo") @Size(max = 120) String reassignTo,

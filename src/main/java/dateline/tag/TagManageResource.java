@@ -1,5 +1,7 @@
 package dateline.tag;
 
+import dateline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import dateline.article.TermReassignment;
@@ -37,6 +39,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Manage tags", description = "Create, rename and delete tags")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.Names.VIEWER)
 public class TagManageResource {
     private final TermReassignment reassignment;
     private final TagCatalog tags;
@@ -52,6 +55,7 @@ public class TagManageResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagView.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<TagView> createTag(@Valid @NotNull TermInput in) {
         TagView created = tags.create(in);
         return RestResponse.ResponseBuilder.<TagView>created(URI.create("/api/v1/manage/tags/" + created.id())).entity(created).build();
@@ -77,6 +81,7 @@ public class TagManageResource {
     @Operation(summary = "Replace a tag")
     @APIResponse(responseCode = "409", description = "The slug is taken",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.Names.EDITOR)
     public TagView updateTag(@PathParam("id") UUID id, @Valid @NotNull TermInput in) {
         return tags.update(id, in);
     }
@@ -87,6 +92,7 @@ public class TagManageResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Articles still use it and no reassignTo was given; the problem's usage member counts them",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Role.Names.EDITOR)
     public void deleteTag(@PathParam("id") UUID id,
             @Parameter(description = "Move the articles that use it to this tag (slug or id) first, then delete")
             @QueryParam("reassignTo") @Size(max = 120) String reassignTo,

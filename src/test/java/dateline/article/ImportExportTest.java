@@ -56,7 +56,7 @@ class ImportExportTest {
         given().get("/api/v1/manage/articles/" + id).then().body("version", equalTo(0));
         importing(line.replace("Same again", "Changed"), "").body("updated", equalTo(1));
         given().get("/api/v1/manage/articles/" + id).then().body("title", equalTo("Changed")).body("version", equalTo(1));
-        given().get("/api/v1/manage/articles/" + id + "/revisions").then().body("items[0].actor", equalTo("import"));
+        given().get("/api/v1/manage/articles/" + id + "/revisions").then().body("items[0].actor", equalTo("admin"));
     }
 
     @Test

@@ -38,11 +38,18 @@ public class ProblemResponses implements OASFilter {
         if (path.contains("{")) {
             add(responses, "404", "Nothing exists with this id or slug");
         }
+        if (path.startsWith("/api/v1/manage")) {
+            add(responses, "401", "No bearer token, or one that is unknown, revoked or expired");
+            add(responses, "403", "The token's role does not allow this operation");
+        }
         add(responses, "406", "The Accept header names no media type this operation produces");
         if (hasBody) {
             add(responses, "413", "The body is larger than 1 MiB");
             add(responses, "415", "The Content-Type is not accepted");
             add(responses, "422", "The content breaks a rule; violations name each field");
+        }
+        if (path.startsWith("/api/")) {
+            add(responses, "429", "Over the request budget of this token or client address; retry after Retry-After seconds");
         }
         add(responses, "500", "An unexpected failure; it has been logged");
     }

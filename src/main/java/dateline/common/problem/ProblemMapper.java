@@ -130,6 +130,35 @@ public class ProblemMapper {
         return response.build();
     }
 
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
+    public RestResponse<Problem> unauthenticated(RuntimeException e, UriInfo uri) {
+        // RFC 6750 section 3: a failed token is "invalid_token"; a missing one gets the bare challenge.
+        boolean tokenFailed = e instanceof io.quarkus.security.AuthenticationFailedException;
+        String detail = tokenFailed ? "The bearer token is unknown, revoked or expired."
+                : "This endpoint needs 'Authorization: Bearer <token>'.";
+        ProblemType type = ProblemType.UNAUTHORIZED;
+        return RestResponse.ResponseBuilder.<Problem>create(401)
+                .entity(new Problem(type.uri(), type.title(), 401, detail, path(uri), null)).type(PROBLEM_JSON)
+                .header(HttpHeaders.WWW_AUTHENTICATE, tokenFailed ? "Bearer realm=\"dateline\", error=\"invalid_token\"" : "Bearer realm=\"dateline\"")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(new ProblemException(ProblemType.FORBIDDEN,
+                "This token's role does not allow this operation.").toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> tooMany(TooManyRequests e, UriInfo uri) {
+        return RestResponse.ResponseBuilder.<Problem>create(429).entity(e.toProblem(path(uri))).type(PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .header("RateLimit-Limit", e.limit())
+                .header("RateLimit-Remaining", 0)
+                .header("RateLimit-Reset", e.retryAfterSeconds())
+                .build();
+    }
+
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
         if (DatabaseOutage.explains(e)) {

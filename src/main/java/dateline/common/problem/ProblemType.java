@@ -24,6 +24,9 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported Media Type", null),
     INVALID_CONTENT(422, "Invalid content", "invalid-content"),
     IF_MATCH_REQUIRED(428, "Precondition Required", "if-match-required"),
+    UNAUTHORIZED(401, "Unauthorized", "unauthorized"),
+    FORBIDDEN(403, "Forbidden", "forbidden"),
+    TOO_MANY_REQUESTS(429, "Too Many Requests", "rate-limited"),
     SERVER_ERROR(500, "Internal Server Error", null),
     UNAVAILABLE(503, "Service Unavailable", null);
 

@@ -26,6 +26,9 @@ public abstract class TermCatalog<E extends Term> {
     private String usageSql;
     private Cursors cursors;
     protected Clock clock;
+    /** Field-injected so the three catalogs' constructors stay as they are. */
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<TermEvent> events;
 
     /** For the CDI client proxy only; it never calls a method of its own. */
     protected TermCatalog() {
@@ -77,6 +80,7 @@ public abstract class TermCatalog<E extends Term> {
         term.name = name.strip();
         em().persist(term);
         em().flush();
+        announce(TermEvent.Type.CREATED, term);
         return term;
     }
 
@@ -84,6 +88,7 @@ public abstract class TermCatalog<E extends Term> {
     protected E replace(UUID id, String slug, String name) {
         E term = byId(id);
         term.rename(slug == null ? term.slug : claim(slug, id), name.strip(), clock.instant());
+        announce(TermEvent.Type.UPDATED, term);
         return term;
     }
 
@@ -96,6 +101,11 @@ public abstract class TermCatalog<E extends Term> {
                     + " article(s); delete with reassignTo=<another " + kind + "> to move them first.", Map.of("usage", usage));
         }
         em().remove(term);
+        announce(TermEvent.Type.DELETED, term);
+    }
+
+    private void announce(TermEvent.Type type, E term) {
+        events.fire(new TermEvent(kind, type, term.id, term.slug, clock.instant()));
     }
 
     private String claim(String slug, UUID owner) {

@@ -36,6 +36,7 @@ class LoadSheddingTest {
             OutputStream out = held.getOutputStream();
             String line = "{\"title\":\"first line\"}\n";
             out.write(("POST /api/v1/manage/import HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-ndjson\r\n"
+                    + "Authorization: Bearer " + dateline.support.AdminByDefault.ADMIN_TOKEN + "\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(line.length()) + "\r\n" + line + "\r\n")
                     .getBytes(StandardCharsets.UTF_8));
             out.flush();

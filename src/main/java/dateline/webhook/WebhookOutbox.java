@@ -1,0 +1,80 @@
+package dateline.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dateline.article.ArticleEvent;
+import dateline.common.term.TermEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Writes a delivery row for every webhook subscribed to an event, in the transaction of the change that
+ * fired it (a plain {@code @Observes}, not AFTER_SUCCESS): the change and its announcements commit or roll
+ * back together, and a crash after the commit loses nothing the dispatcher has not sent yet.
+ */
+@ApplicationScoped
+public class WebhookOutbox {
+    /** The events a webhook may subscribe to. */
+    static final Set<String> EVENTS = Stream.concat(
+                    Stream.of(ArticleEvent.Type.values()).map(ArticleEvent.Type::eventName),
+                    Stream.of("section", "tag", "author").flatMap(kind -> Stream.of(TermEvent.Type.values())
+                            .map(type -> TermEvent.eventName(kind, type))))
+            .collect(Collectors.toCollection(java.util.TreeSet::new));
+    static final String TEST_EVENT = "webhook.test";
+
+    private final ObjectMapper json;
+
+    WebhookOutbox(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void articleChanged(@Observes ArticleEvent event) {
+        announce(event.type().eventName(), event.at(), event.articleId(), event.slug());
+    }
+
+    void termChanged(@Observes TermEvent event) {
+        announce(event.eventName(), event.at(), event.id(), event.slug());
+    }
+
+    private void announce(String name, Instant at, java.util.UUID id, String slug) {
+        List<Webhook> subscribers = Webhook.<Webhook>list("active = true").stream().filter(w -> w.subscribes(name)).toList();
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", id);
+        data.put("slug", slug);
+        String payload = payload(name, at, data);
+        for (Webhook webhook : subscribers) {
+            WebhookDelivery.pending(webhook, id, name, payload, at).persist();
+        }
+    }
+
+    /** The test event for one webhook, queued like any other. */
+    WebhookDelivery test(Webhook webhook, Instant now) {
+        WebhookDelivery delivery = WebhookDelivery.pending(webhook, null, TEST_EVENT,
+                payload(TEST_EVENT, now, Map.of("webhookId", webhook.id)), now);
+        delivery.persist();
+        return delivery;
+    }
+
+    /** The body, shaped as the Standard Webhooks specification suggests: type, timestamp, data. */
+    private String payload(String type, Instant at, Map<String, Object> data) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("timestamp", at.toString());
+        body.put("data", data);
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A map of strings always serialises", e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dateline.common.http;
+
+import static dateline.support.Newsroom.unique;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dateline.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Over its budget, a token or a client address gets 429 problem+json with Retry-After; others are not affected. */
+@QuarkusTest
+@TestProfile(RateLimitTest.SmallBudgets.class)
+class RateLimitTest {
+    /** Budgets small enough to exhaust in a test. */
+    public static class SmallBudgets implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("dateline.rate-limit.manage-per-minute", "5", "dateline.rate-limit.delivery-per-minute", "40");
+        }
+    }
+
+    @Test
+    void aTokenOverItsBudgetGets429WithRetryAfterAndOtherTokensDoNot() {
+        String busy = Tokens.issue(unique("busy"), "VIEWER");
+        String calm = Tokens.issue(unique("calm"), "VIEWER");
+        for (int i = 0; i < 5; i++) {
+            Tokens.as(busy).get("/api/v1/manage/articles").then().statusCode(200);
+        }
+        Response refused = Tokens.as(busy).get("/api/v1/manage/articles");
+        refused.then().statusCode(429).contentType("application/problem+json")
+                .body("type", equalTo("urn:dateline:problem:rate-limited"))
+                .header("RateLimit-Limit", equalTo("5")).header("RateLimit-Remaining", equalTo("0"));
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+        Tokens.as(calm).get("/api/v1/manage/articles").then().statusCode(200);
+    }
+
+    @Test
+    void anUnknownTokenIsRefusedAs401NotCountedAgainstAnyBudget() {
+        for (int i = 0; i < 8; i++) {
+            Tokens.as("dl_00000000-0000-0000-0000-000000000000_nope").get("/api/v1/manage/articles").then().statusCode(401);
+        }
+    }
+
+    @Test
+    void aClientAddressOverItsDeliveryBudgetGets429() {
+        // Distinct searches, so each reaches the API instead of the response cache.
+        int status = 200;
+        int sent = 0;
+        while (status == 200 && sent < 100) {
+            status = given().get("/api/v1/headlines?q=budget" + sent++).statusCode();
+        }
+        assertTrue(sent > 1 && sent <= 41, "refused after the budget of 40 (at request " + sent + ")");
+        given().get("/api/v1/headlines?q=budget-again").then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("type", equalTo("urn:dateline:problem:rate-limited"));
+    }
+}
