@@ -4,7 +4,7 @@
 12 sections, 300 tags, 3-6 tags per article, ~600-word HTML bodies, 10% left as drafts, publication
 dates spread over two years. Prints the import time and writes the slugs and words the workloads use.
 """
-import json, random, subprocess, sys, time
+import json, os, random, subprocess, sys, time
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:8080"
 N = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
@@ -48,6 +48,7 @@ def main():
     start = time.time()
     # Through the API: one streamed NDJSON import, sections and tags created on the fly.
     out = subprocess.run(["curl", "-sS", "--fail-with-body", "-H", "Content-Type: application/x-ndjson",
+                          "-H", "Authorization: Bearer " + os.environ.get("DATELINE_TOKEN", ""),
                           "--data-binary", "@" + path, BASE + "/api/v1/manage/import?createMissing=true"],
                          capture_output=True, check=True).stdout
     took = time.time() - start

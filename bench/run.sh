@@ -19,6 +19,11 @@ else
   export DATELINE_DB_URL="jdbc:h2:file:/tmp/dateline-bench-h2db/dateline"
 fi
 export DATELINE_DEMO_ENABLED=false
+# The benchmark's own admin token (only its hash goes to Dateline), and no rate limits: every request
+# comes from this one address.
+export DATELINE_TOKEN=${DATELINE_TOKEN:-bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')}
+export DATELINE_ADMIN_TOKEN_HASH=$(printf %s "$DATELINE_TOKEN" | sha256sum | cut -d' ' -f1)
+export DATELINE_RATE_LIMIT_DELIVERY=0 DATELINE_RATE_LIMIT_MANAGE=0
 [ -z "${LOAD_ONLY:-}" ] || echo "LOAD_ONLY: loading, then stopping before the reads"
 
 start() {
