@@ -1,5 +1,6 @@
 package dateline.webhook;
 
+import dateline.common.page.Page;
 import dateline.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -100,8 +101,9 @@ public class WebhookResource {
     @GET
     @Path("{id}/deliveries")
     @Operation(summary = "The webhook's newest deliveries: status, attempts, last status code, latency and error")
-    public List<DeliveryView> listWebhookDeliveries(@PathParam("id") UUID id,
-            @Parameter(description = "How many (1-100)") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return webhooks.deliveries(id, limit);
+    public Page<DeliveryView> listWebhookDeliveries(@PathParam("id") UUID id,
+            @Parameter(description = "Items per page (1-100)") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @Parameter(description = "Cursor from page.next of the previous page") @QueryParam("cursor") String cursor) {
+        return webhooks.deliveries(id, cursor, limit);
     }
 }

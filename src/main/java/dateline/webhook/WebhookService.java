@@ -1,6 +1,9 @@
 package dateline.webhook;
 
+import dateline.common.page.Cursors;
+import dateline.common.page.Page;
 import dateline.common.problem.InvalidContent;
+import io.quarkus.panache.common.Parameters;
 import dateline.common.problem.NotFound;
 import dateline.common.problem.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +23,12 @@ import java.util.UUID;
 public class WebhookService {
     private final WebhookOutbox outbox;
     private final WebhookTargets targets;
+    private final Cursors cursors;
     private final Clock clock;
 
-    WebhookService(WebhookOutbox outbox, WebhookTargets targets, Clock clock) {
+    WebhookService(WebhookOutbox outbox, WebhookTargets targets, Cursors cursors, Clock clock) {
         this.outbox = outbox;
+        this.cursors = cursors;
         this.targets = targets;
         this.clock = clock;
     }
@@ -84,10 +89,20 @@ public class WebhookService {
 
     /** The newest deliveries of a webhook first. */
     @Transactional
-    public List<DeliveryView> deliveries(UUID id, int limit) {
+    /** The webhook's deliveries, newest first, keyset-paged on (createdAt, id). */
+    public Page<DeliveryView> deliveries(UUID id, String cursor, int limit) {
         load(id);
-        return WebhookDelivery.<WebhookDelivery>find("webhookId = ?1 order by createdAt desc, id desc", id)
-                .page(0, limit).stream().map(DeliveryView::from).toList();
+        String list = "webhook-deliveries:" + id;
+        Parameters params = Parameters.with("webhook", id);
+        String where = "webhookId = :webhook";
+        if (cursor != null) {
+            List<String> after = cursors.decode(list, cursor, 2);
+            where += " and createdAt <= :at and (createdAt < :at or (createdAt = :at and id < :id))";
+            params.and("at", cursors.instant(after.get(0))).and("id", cursors.uuid(after.get(1)));
+        }
+        List<WebhookDelivery> rows = WebhookDelivery.<WebhookDelivery>find(where + " order by createdAt desc, id desc", params)
+                .range(0, limit).list();
+        return Page.of(rows, limit, d -> cursors.encode(list, List.of(d.createdAt.toString(), d.id.toString()))).map(DeliveryView::from);
     }
 
     private Webhook load(UUID id) {

@@ -76,9 +76,23 @@ class WebhookTest {
         assertTrue(!verifies(request, "whsec_" + Base64.getEncoder().encodeToString(new byte[32])), "and with no other");
 
         given().get("/api/v1/manage/webhooks/" + webhookId + "/deliveries").then().statusCode(200)
-                .body("", hasSize(1)).body("[0].id", equalTo(request.header("webhook-id")))
-                .body("[0].status", equalTo("DELIVERED")).body("[0].attempts", equalTo(1))
-                .body("[0].lastStatusCode", equalTo(200)).body("[0].event", equalTo("article.published"));
+                .body("items", hasSize(1)).body("items[0].id", equalTo(request.header("webhook-id")))
+                .body("items[0].status", equalTo("DELIVERED")).body("items[0].attempts", equalTo(1))
+                .body("items[0].lastStatusCode", equalTo(200)).body("items[0].event", equalTo("article.published"));
+    }
+
+    @Test
+    void theDeliveryLogIsPagedByCursorNewestFirst() {
+        subscribe("article.published");
+        for (int i = 0; i < 3; i++) {
+            Newsroom.published(Map.of("title", "Logged " + unique("l")), null);
+        }
+        dispatcher.dispatchDue();
+        String next = given().get("/api/v1/manage/webhooks/" + webhookId + "/deliveries?limit=2").then().statusCode(200)
+                .body("items", hasSize(2)).extract().path("page.next");
+        given().get("/api/v1/manage/webhooks/" + webhookId + "/deliveries?limit=2&cursor=" + next).then().statusCode(200)
+                .body("items", hasSize(1)).body("page.next", org.hamcrest.Matchers.nullValue());
+        given().get("/api/v1/manage/webhooks/" + webhookId + "/deliveries?cursor=forged").then().statusCode(400);
     }
 
     @Test
@@ -90,8 +104,8 @@ class WebhookTest {
         Newsroom.published(Map.of("title", "Retried " + unique("r")), null);
         dispatcher.dispatchDue();
         given().get("/api/v1/manage/webhooks/" + webhookId + "/deliveries").then()
-                .body("[0].status", equalTo("PENDING")).body("[0].attempts", equalTo(1))
-                .body("[0].lastStatusCode", equalTo(500));
+                .body("items[0].status", equalTo("PENDING")).body("items[0].attempts", equalTo(1))
+                .body("items[0].lastStatusCode", equalTo(500));
         dispatcher.dispatchDue();
         assertEquals(1, receiver.received().size(), "not again before the backoff has passed");
 
@@ -101,7 +115,7 @@ class WebhookTest {
         assertEquals(2, received.size());
         assertEquals(received.get(0).header("webhook-id"), received.get(1).header("webhook-id"), "the receiver's idempotency key");
         given().get("/api/v1/manage/webhooks/" + webhookId + "/deliveries").then()
-                .body("[0].status", equalTo("DELIVERED")).body("[0].attempts", equalTo(2)).body("[0].lastStatusCode", equalTo(200));
+                .body("items[0].status", equalTo("DELIVERED")).body("items[0].attempts", equalTo(2)).body("items[0].lastStatusCode", equalTo(200));
     }
 
     @Test
@@ -165,7 +179,7 @@ class WebhookTest {
         dispatcher.dispatchDue();
         assertEquals(1, receiver.received().size());
         given().get("/api/v1/manage/webhooks/" + webhookId + "/deliveries").then()
-                .body("[0].status", equalTo("FAILED")).body("[0].attempts", equalTo(1)).body("[0].lastStatusCode", equalTo(400));
+                .body("items[0].status", equalTo("FAILED")).body("items[0].attempts", equalTo(1)).body("items[0].lastStatusCode", equalTo(400));
     }
 
     @Test
@@ -177,7 +191,7 @@ class WebhookTest {
         Newsroom.published(Map.of("title", "Overloaded " + unique("o")), null);
         dispatcher.dispatchDue();
         String next = given().get("/api/v1/manage/webhooks/" + webhookId + "/deliveries").then()
-                .body("[0].status", equalTo("PENDING")).extract().path("[0].nextAttemptAt");
+                .body("items[0].status", equalTo("PENDING")).extract().path("items[0].nextAttemptAt");
         assertEquals(start.plusSeconds(7200), Instant.parse(next), "the receiver asked for two hours");
 
         clock.stopAt(start.plus(Duration.ofHours(23)));
@@ -185,7 +199,7 @@ class WebhookTest {
         assertEquals(2, receiver.received().size());
         // Its next turn, two hours on, would fall past the 24-hour window: the delivery has failed.
         given().get("/api/v1/manage/webhooks/" + webhookId + "/deliveries").then()
-                .body("[0].status", equalTo("FAILED")).body("[0].attempts", equalTo(2)).body("[0].nextAttemptAt", equalTo(null));
+                .body("items[0].status", equalTo("FAILED")).body("items[0].attempts", equalTo(2)).body("items[0].nextAttemptAt", equalTo(null));
         clock.stopAt(start.plus(Duration.ofHours(30)));
         dispatcher.dispatchDue();
         assertEquals(2, receiver.received().size(), "a failed delivery stays failed");
@@ -199,7 +213,7 @@ class WebhookTest {
         given().contentType(ContentType.JSON).header("If-Match", Newsroom.etag(article)).body(Map.of("title", "Edited"))
                 .put("/api/v1/manage/articles/" + article).then().statusCode(200);
         given().get("/api/v1/manage/webhooks/" + webhookId + "/deliveries").then()
-                .body("", hasSize(1)).body("[0].event", equalTo("article.published"));
+                .body("items", hasSize(1)).body("items[0].event", equalTo("article.published"));
     }
 
     @Test
@@ -273,13 +287,13 @@ class WebhookTest {
         Newsroom.published(Map.of("title", "Gone then back " + unique("g")), null);
         dispatcher.dispatchDue();
         String delivery = given().get("/api/v1/manage/webhooks/" + webhookId + "/deliveries").then()
-                .body("[0].status", equalTo("FAILED")).extract().path("[0].id");
+                .body("items[0].status", equalTo("FAILED")).extract().path("items[0].id");
         given().post("/api/v1/manage/webhooks/" + webhookId + "/deliveries/" + delivery + "/redeliver").then().statusCode(200)
                 .body("status", equalTo("PENDING"));
         dispatcher.dispatchDue();
         assertEquals(List.of(delivery, delivery), receiver.received().stream().map(r -> r.header("webhook-id")).toList());
         given().get("/api/v1/manage/webhooks/" + webhookId + "/deliveries").then()
-                .body("[0].status", equalTo("DELIVERED")).body("[0].attempts", equalTo(2));
+                .body("items[0].status", equalTo("DELIVERED")).body("items[0].attempts", equalTo(2));
         given().post("/api/v1/manage/webhooks/" + webhookId + "/deliveries/" + java.util.UUID.randomUUID() + "/redeliver")
                 .then().statusCode(404);
     }
