@@ -38,6 +38,11 @@ public class WebhookTargets {
         if (allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
+        if (isAmbiguousIpv4(host)) {
+            // 0177.0.0.1 or 0x7f.1: octal and hex parts that other tools read as 127.0.0.1 (Java reads
+            // them as decimal), so what a reviewer sees and where a request would go can differ.
+            return Optional.of("spells an IPv4 address with octal or hexadecimal parts");
+        }
         try {
             for (InetAddress address : InetAddress.getAllByName(host)) {
                 if (isInternal(address)) {
@@ -48,6 +53,20 @@ public class WebhookTargets {
         } catch (UnknownHostException e) {
             return Optional.of("does not resolve");
         }
+    }
+
+    /** A numeric host with a part written in octal (leading 0) or hexadecimal (0x). */
+    static boolean isAmbiguousIpv4(String host) {
+        if (!host.matches("(?i)[0-9a-fx.]+")) {
+            return false;
+        }
+        for (String part : host.split("\\.")) {
+            String p = part.toLowerCase(Locale.ROOT);
+            if (p.startsWith("0x") || (p.length() > 1 && p.startsWith("0"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isInternal(InetAddress a) {

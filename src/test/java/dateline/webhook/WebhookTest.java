@@ -273,7 +273,8 @@ class WebhookTest {
         for (String url : List.of("http://localhost:8080/hook", "http://10.1.2.3/hook", "http://192.168.0.10/hook",
                 "http://172.16.0.1/hook", "http://169.254.169.254/latest/meta-data/", "http://[::1]/hook",
                 "http://[::ffff:127.0.0.1]/hook", "http://2130706433/hook", "http://0.0.0.0/hook", "http://[fd00::1]/hook",
-                "http://100.64.0.1/hook", "http://nonexistent.invalid/hook")) {
+                "http://100.64.0.1/hook", "http://nonexistent.invalid/hook", "http://0177.0.0.1/hook", "http://0x7f.0.0.1/hook",
+                "http://0x7f000001/hook", "http://017700000001/hook")) {
             given().contentType(ContentType.JSON).body(Map.of("url", url, "events", List.of("article.published")))
                     .post("/api/v1/manage/webhooks").then().statusCode(422).body("violations.field", hasItem("url"));
         }
