@@ -19,7 +19,7 @@ for _ in $(seq 1 60); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sl
 
 echo "seconds,rss_mb,heap_used_mb,threads,db_connections" > /tmp/dateline-soak.csv
 ( start=$(date +%s); while kill -0 $PID 2>/dev/null; do
-    heap=$(curl -s "$BASE/q/metrics" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$2} END {printf "%d", s/1048576}')
+    heap=$(curl -s "$BASE/q/metrics" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%d", s/1048576}')
     conns=$(psql -At -h 127.0.0.1 -U postgres test -c "select count(*) from pg_stat_activity where datname = 'test' and usename = 'postgres'" 2>/dev/null || echo -)
     echo "$(( $(date +%s) - start )),$(( $(ps -o rss= -p $PID) / 1024 )),$heap,$(ps -o nlwp= -p $PID | tr -d ' '),$conns" >> /tmp/dateline-soak.csv
     sleep 10
