@@ -1,29 +1,41 @@
 #!/usr/bin/env bash
-# Crash safety of the packaged jar on its default H2 file database: a burst of creates and replaces
-# from several clients, SIGKILL mid-burst, restart, then every acknowledged (2xx) write must be there
-# with its acknowledged content, and nothing half-written may be visible. Repeats for several rounds on
-# the same database. Needs java and python3 (standard library only).
+# Crash safety of the packaged jar on a file database: a burst of creates and replaces from several
+# clients, SIGKILL mid-burst, restart, then every acknowledged (2xx) write must be there with its
+# acknowledged content, and nothing half-written may be visible. Repeats for several rounds on the same
+# database. Needs java and python3 (standard library only).
 #
-#   scripts/crash-test.sh [rounds]        (default 3; CRASH_CLIENTS=8, CRASH_KILL_AFTER=3 seconds)
+#   scripts/crash-test.sh [rounds] [h2|pg]   (default 3 h2; CRASH_CLIENTS=8, CRASH_KILL_AFTER=3 seconds)
 #
-# Builds target/quarkus-app when it is missing; .ci/run runs it after the H2 suite. DATELINE_DB_URL, when set, replaces
-# the default H2 URL (relative paths are inside a fresh temporary directory): with H2's default write
-# delay (no WRITE_DELAY=0) this script does find acknowledged writes lost.
+# h2: the default H2 file database exactly as shipped; builds target/quarkus-app when it is missing.
+# pg: PostgreSQL at 127.0.0.1:5432 in a schema of its own (dropped afterwards); always builds the jar
+# for PostgreSQL first, since the database kind is fixed at build time. .ci/run runs both.
+# DATELINE_DB_URL, when set, replaces the default H2 URL (relative paths are inside a fresh temporary
+# directory): with H2's default write delay (no WRITE_DELAY=0) this script does find acknowledged writes lost.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rounds="${1:-3}"
+db="${2:-h2}"
 jar="$PWD/target/quarkus-app/quarkus-run.jar"
-if [[ ! -f "$jar" ]]; then
+schema=""
+if [[ "$db" == pg ]]; then
+  ./mvnw -B -q package -DskipTests -Dquarkus.profile=pg
+  schema="crash_$$"
+elif [[ ! -f "$jar" ]]; then
   ./mvnw -B -q package -DskipTests
 fi
 work="$(mktemp -d)"
-trap 'kill -9 "$(cat "$work/pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work"' EXIT
+cleanup() {
+  kill -9 "$(cat "$work/pid" 2>/dev/null)" 2>/dev/null || true
+  rm -rf "$work"
+  if [[ -n "$schema" ]]; then psql -q -h 127.0.0.1 -U postgres test -c "drop schema if exists $schema cascade"; fi
+}
+trap cleanup EXIT
 
-python3 - "$jar" "$work" "$rounds" <<'PY'
+python3 - "$jar" "$work" "$rounds" "$schema" <<'PY'
 import hashlib, json, os, random, secrets, signal, socket, subprocess, sys, threading, time, urllib.error, urllib.request
 
-jar, work, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+jar, work, rounds, schema = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 clients = int(os.environ.get("CRASH_CLIENTS", "8"))
 kill_after = float(os.environ.get("CRASH_KILL_AFTER", "3"))
 
@@ -42,6 +54,8 @@ def start():
     env = dict(os.environ, QUARKUS_HTTP_PORT=str(port), DATELINE_DEMO_ENABLED="false",
                QUARKUS_LOG_CONSOLE_JSON_ENABLED="false", DATELINE_RATE_LIMIT_MANAGE="0",
                DATELINE_ADMIN_TOKEN_HASH=hashlib.sha256(TOKEN.encode()).hexdigest())
+    if schema:
+        env.update(QUARKUS_PROFILE="pg", DATELINE_DB_SCHEMA=schema)
     log = open(os.path.join(work, "dateline.log"), "a")
     proc = subprocess.Popen(["java", "-jar", jar], cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT)
     open(os.path.join(work, "pid"), "w").write(str(proc.pid))
@@ -178,5 +192,5 @@ for round_no in range(1, rounds + 1):
         sys.exit("FAILED: no write was acknowledged before the kill; nothing was tested")
 proc.terminate()
 proc.wait()
-print(f"OK: every acknowledged write survived {rounds} SIGKILLs")
+print(f"OK: every acknowledged write survived {rounds} SIGKILLs on {'PostgreSQL' if schema else 'H2'}")
 PY

@@ -4,8 +4,12 @@ import dateline.common.sql.SqlValues;
 import dateline.config.DatelineConfig;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,7 +31,8 @@ import org.jboss.logging.Logger;
  * their next attempt past the send timeout) in a short transaction, so several instances never send the
  * same row at once; it then sends outside any transaction and records each outcome in its own. A crash
  * between send and record only means the row is sent again after the lease: at least once, with the
- * same {@code webhook-id} for the receiver to drop the repeat.
+ * same {@code webhook-id} for the receiver to drop the repeat. On shutdown a run finishes the attempt it
+ * is making and hands the rest of its claim back, so another instance sends them at once.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -36,6 +43,9 @@ public class WebhookDispatcher {
     private final WebhookTargets targets;
     private final Clock clock;
     private final HttpClient http;
+    /** Runs hold it shared; shutdown takes it exclusively to wait for the attempts in flight. */
+    private final ReentrantReadWriteLock running = new ReentrantReadWriteLock();
+    private volatile boolean stopping;
 
     WebhookDispatcher(DatelineConfig config, WebhookTargets targets, Clock clock) {
         this.config = config.webhooks();
@@ -48,7 +58,7 @@ public class WebhookDispatcher {
 
     @Scheduled(identity = "webhook-dispatch", every = "${dateline.webhooks.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatchScheduled() {
-        while (dispatchDue() > 0) {
+        while (!stopping && dispatchDue() > 0) {
             // A backlog, or later events of a subject that waited for its earlier one: keep going until
             // nothing is due (every attempt moves its row out of "due", so this ends).
         }
@@ -56,12 +66,60 @@ public class WebhookDispatcher {
 
     /** Sends the deliveries that are due; returns how many this call claimed. */
     public int dispatchDue() {
-        List<Send> claimed = QuarkusTransaction.requiringNew().call(this::claim);
-        for (Send send : claimed) {
-            Outcome outcome = deliver(send);
-            QuarkusTransaction.requiringNew().run(() -> record(send.id(), outcome));
+        running.readLock().lock();
+        try {
+            if (stopping) {
+                return 0;
+            }
+            List<Send> claimed = QuarkusTransaction.requiringNew().call(this::claim);
+            for (int i = 0; i < claimed.size(); i++) {
+                if (stopping) {
+                    List<UUID> unsent = claimed.subList(i, claimed.size()).stream().map(Send::id).toList();
+                    QuarkusTransaction.requiringNew().run(() -> release(unsent));
+                    return i;
+                }
+                Send send = claimed.get(i);
+                Outcome outcome = deliver(send);
+                QuarkusTransaction.requiringNew().run(() -> record(send.id(), outcome));
+            }
+            return claimed.size();
+        } finally {
+            running.readLock().unlock();
         }
-        return claimed.size();
+    }
+
+    /**
+     * Early in shutdown (after the HTTP drain): no new attempt starts, and this waits, at most one send
+     * timeout, for the attempt in flight to be recorded.
+     */
+    void stop(@Observes @Priority(1) ShutdownEvent event) {
+        stopping = true;
+        try {
+            if (running.writeLock().tryLock(config.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                running.writeLock().unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void start(@Observes StartupEvent event) {
+        stopping = false;
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    /** Gives back the lease on rows claimed but not sent: due again now, for whichever instance runs next. */
+    private void release(List<UUID> ids) {
+        Instant now = clock.instant();
+        for (UUID id : ids) {
+            WebhookDelivery delivery = WebhookDelivery.findById(id);
+            if (delivery != null && delivery.status == WebhookDelivery.Status.PENDING) {
+                delivery.nextAttemptAt = now;
+            }
+        }
     }
 
     private List<Send> claim() {

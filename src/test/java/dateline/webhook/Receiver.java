@@ -24,6 +24,7 @@ final class Receiver implements AutoCloseable {
     private final Deque<Integer> answers = new ConcurrentLinkedDeque<>();
     private final List<Request> received = new ArrayList<>();
     private volatile String retryAfter;
+    private volatile Runnable beforeAnswer = () -> { };
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -37,6 +38,7 @@ final class Receiver implements AutoCloseable {
             synchronized (received) {
                 received.add(new Request(headers, body));
             }
+            beforeAnswer.run();
             Integer status = answers.poll();
             if (retryAfter != null) {
                 exchange.getResponseHeaders().add("Retry-After", retryAfter);
@@ -59,6 +61,12 @@ final class Receiver implements AutoCloseable {
 
     Receiver withRetryAfter(String seconds) {
         retryAfter = seconds;
+        return this;
+    }
+
+    /** Runs in the receiver's thread before each answer, while the sender waits for it. */
+    Receiver beforeAnswering(Runnable hook) {
+        beforeAnswer = hook;
         return this;
     }
 

@@ -25,6 +25,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -137,6 +142,49 @@ class WebhookTest {
         List<String> ids = receiver.received().stream().map(r -> r.header("webhook-id")).toList();
         assertEquals(30, ids.size());
         assertEquals(30, new java.util.HashSet<>(ids).size(), "no delivery was sent twice");
+    }
+
+    @Test
+    void aShutdownLetsTheAttemptInFlightFinishAndHandsTheRestBackAtOnce() throws Exception {
+        subscribe("article.published");
+        for (int i = 0; i < 3; i++) {
+            Newsroom.published(Map.of("title", "Cut short " + unique("c")), null);
+        }
+        CountDownLatch sending = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        receiver.beforeAnswering(() -> {
+            sending.countDown();
+            try {
+                answer.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ExecutorService instance = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> run = instance.submit(dispatcher::dispatchDue);
+            assertTrue(sending.await(10, TimeUnit.SECONDS), "the first attempt is in flight");
+            Future<?> shutdown = instance.submit(() -> dispatcher.stop(null));
+            while (!dispatcher.stopping()) {
+                Thread.onSpinWait();
+            }
+            assertTrue(!shutdown.isDone(), "shutdown waits for the attempt in flight");
+            answer.countDown();
+            shutdown.get(10, TimeUnit.SECONDS);
+            assertEquals(1, run.get(10, TimeUnit.SECONDS), "the run sent what it had started, and no more");
+        } finally {
+            answer.countDown();
+            dispatcher.start(null);
+            instance.shutdown();
+        }
+        assertEquals(1, receiver.received().size());
+        given().get("/api/v1/manage/webhooks/" + webhookId + "/deliveries").then()
+                .body("items.status", org.hamcrest.Matchers.containsInAnyOrder("DELIVERED", "PENDING", "PENDING"))
+                .body("items.attempts", org.hamcrest.Matchers.containsInAnyOrder(1, 0, 0));
+
+        dispatcher.dispatchDue(); // the next instance: the handed-back rows are due now, not after their lease
+        assertEquals(3, receiver.received().size());
+        assertEquals(3, receiver.received().stream().map(r -> r.header("webhook-id")).distinct().count());
     }
 
     @Test
