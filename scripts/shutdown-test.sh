@@ -77,7 +77,12 @@ time.sleep(1)
 
 failures = []
 try:
-    late, _ = status_of("/api/v1/headlines")
+    urllib.request.urlopen(base + "/api/v1/headlines", timeout=10)
+    late = 200
+except urllib.error.HTTPError as e:
+    late = e.code
+    if e.headers.get("Content-Type") != "application/problem+json" or not e.headers.get("Retry-After"):
+        failures.append(f"the 503 came without problem+json or Retry-After: {dict(e.headers)}")
 except (urllib.error.URLError, ConnectionError) as e:
     late = f"no answer ({e})"
 if late != 503:
@@ -129,6 +134,7 @@ proc.terminate()
 proc.wait()
 if failures:
     print("\n".join(failures))
+    print(open(os.path.join(work, "dateline.log")).read()[-3000:])
     sys.exit("FAILED: graceful shutdown")
-print(f"OK: the in-flight import finished ({LINES} lines stored), a new request got 503, the process exited")
+print(f"OK: the in-flight import finished ({LINES} lines stored), a new request got 503 problem+json, the process exited")
 PY

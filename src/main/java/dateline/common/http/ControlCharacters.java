@@ -18,7 +18,7 @@ public class ControlCharacters {
             + "\"status\":400,\"detail\":\"The URL contains control characters.\"}";
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 2).handler(ControlCharacters::check); // after RequestIds and RequestLimits
+        router.route().order(Integer.MIN_VALUE + 3).handler(ControlCharacters::check); // after RequestIds and RequestLimits
     }
 
     private static void check(RoutingContext ctx) {

@@ -20,7 +20,7 @@ public class LoadShedding {
 
     void install(@Observes Router router, DatelineConfig config) {
         int max = config.maxInFlight();
-        router.route().order(Integer.MIN_VALUE + 3).handler(ctx -> admit(ctx, max));
+        router.route().order(Integer.MIN_VALUE + 4).handler(ctx -> admit(ctx, max));
     }
 
     private void admit(RoutingContext ctx, int max) {

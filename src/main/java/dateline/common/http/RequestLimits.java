@@ -25,7 +25,7 @@ public class RequestLimits {
     void install(@Observes Router router, DatelineConfig config,
                  @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize outer) {
         long limit = config.maxBodySize().asLongValue();
-        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> { // just after RequestIds
+        router.route().order(Integer.MIN_VALUE + 2).handler(ctx -> { // after RequestIds and ShutdownDrain
             if (ctx.request().path().startsWith(STREAMED)) {
                 ctx.next();
                 return;
