@@ -28,7 +28,7 @@ work="$(mktemp -d)"
 cleanup() {
   kill -9 "$(cat "$work/pid" 2>/dev/null)" 2>/dev/null || true
   rm -rf "$work"
-  if [[ -n "$schema" ]]; then psql -q -h 127.0.0.1 -U postgres test -c "drop schema if exists $schema cascade"; fi
+  if [[ -n "$schema" ]]; then psql -q -h 127.0.0.1 -U postgres test -c "set client_min_messages = warning; drop schema if exists $schema cascade"; fi
 }
 trap cleanup EXIT
 
