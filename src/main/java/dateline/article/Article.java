@@ -1,6 +1,7 @@
 package dateline.article;
 
 import dateline.author.Author;
+import dateline.common.http.DependencyKeys;
 import dateline.common.problem.Conflict;
 import dateline.common.problem.ProblemType;
 import dateline.section.Section;
@@ -100,9 +101,43 @@ public class Article extends PanacheEntityBase {
         liveAtWhenLoaded = liveAt;
     }
 
+    /** What delivery may have shown of this article before the current change, when it was locked for writing. */
+    @Transient
+    private java.util.Set<String> keysWhenLocked;
+
     /** Whether delivery showed this article before the current change, or shows it after. */
     boolean touchesDelivery() {
         return liveAtWhenLoaded != null || liveAt != null;
+    }
+
+    /** Called when the article is locked for a write, before anything of it changes. */
+    void rememberDependencyKeys() {
+        keysWhenLocked = dependencyKeys();
+    }
+
+    /**
+     * The responses this change may alter, named by {@link DependencyKeys}: the article's own, the lists
+     * and searches it can enter or leave, and those of its section, tags and authors, before and after.
+     */
+    java.util.Set<String> changedDependencyKeys() {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>(dependencyKeys());
+        if (keysWhenLocked != null) {
+            keys.addAll(keysWhenLocked);
+        }
+        return keys;
+    }
+
+    private java.util.Set<String> dependencyKeys() {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        keys.add(DependencyKeys.article(id));
+        keys.add(DependencyKeys.LISTS);
+        keys.add(DependencyKeys.SEARCH);
+        if (section != null) {
+            keys.add(DependencyKeys.section(section.slug));
+        }
+        tags.forEach(t -> keys.add(DependencyKeys.tag(t.slug)));
+        authors.forEach(a -> keys.add(DependencyKeys.author(a.slug)));
+        return keys;
     }
 
     static Article draft(Instant now) {

@@ -1,5 +1,6 @@
 package dateline.article;
 
+import dateline.common.http.DependencyKeys;
 import dateline.common.problem.InvalidParameter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,25 @@ record ArticleFilter(String section, List<String> tags, boolean allTags, String 
                      Instant since, Instant untilExclusive, SearchQuery search, Sort sort, int limit, String cursor) {
 
     enum Sort { NEWEST, OLDEST, RELEVANCE }
+
+    /** What the list shows depends on: the section, tags and author it names, or else every list; searches on any text. */
+    java.util.Set<String> dependencyKeys() {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        if (search != null) {
+            keys.add(DependencyKeys.SEARCH);
+        }
+        if (section != null) {
+            keys.add(DependencyKeys.section(section));
+        }
+        tags.forEach(t -> keys.add(DependencyKeys.tag(t)));
+        if (author != null) {
+            keys.add(DependencyKeys.author(author));
+        }
+        if (section == null && tags.isEmpty() && author == null) {
+            keys.add(DependencyKeys.LISTS);
+        }
+        return keys;
+    }
 
     static ArticleFilter of(ArticleListParams p) {
         List<String> tags = p.tag == null ? List.of() : p.tag.stream().filter(t -> !t.isBlank()).distinct().toList();

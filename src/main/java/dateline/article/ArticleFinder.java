@@ -1,5 +1,6 @@
 package dateline.article;
 
+import dateline.common.http.DependencyKeys;
 import dateline.common.page.Cursors;
 import dateline.common.page.Page;
 import dateline.common.sql.NativeSql;
@@ -39,6 +40,7 @@ public class ArticleFinder {
 
     Page<Article> find(ArticleFilter f) {
         EntityManager em = Panache.getEntityManager();
+        DependencyKeys.read(f.dependencyKeys());
         String list = "articles:" + f.sort() + (f.search() == null ? "" : ":" + f.search().text().hashCode());
         List<String> after = f.cursor() == null ? null : cursors.decode(list, f.cursor(), f.sort() == ArticleFilter.Sort.RELEVANCE ? 3 : 2);
         Optional<NativeSql> sql = select(em, f, after);
@@ -47,6 +49,7 @@ public class ArticleFinder {
         }
         List<Object[]> rows = castRows(sql.get().query(em).setMaxResults(f.limit() + 1).getResultList());
         List<UUID> ids = rows.stream().map(r -> SqlValues.uuid(r[0])).toList();
+        DependencyKeys.read(ids.stream().map(DependencyKeys::article).toList());
         Map<UUID, Double> ranks = new HashMap<>();
         rows.forEach(r -> ranks.put(SqlValues.uuid(r[0]), ((Number) r[1]).doubleValue()));
         return Page.of(load(em, ids), f.limit(), last -> cursors.encode(list, position(f, last, ranks.get(last.id))));

@@ -9,6 +9,7 @@ import dateline.common.sql.SqlValues;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import dateline.common.http.DependencyKeys;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +40,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         Instant now = clock.instant();
         Article article = findBySlug(slug).or(() -> formerOwner(slug)).orElseThrow(() -> new NotFound("article", slug));
         if (article.isLive(now)) {
+            DependencyKeys.read(DependencyKeys.article(article.id));
             if (!article.slug.equals(slug)) {
                 throw new Moved(slug, article.slug);
             }
@@ -96,7 +98,9 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
      * take turns: the second sees the first's version and gets 412 instead of overwriting it.
      */
     Optional<Article> lockForWrite(UUID id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+        Optional<Article> article = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+        article.ifPresent(Article::rememberDependencyKeys);
+        return article;
     }
 
     public Optional<Article> findByExternalId(String externalId) {

@@ -220,7 +220,7 @@ public class ArticleService {
             events.fire(new ArticleEvent(type, article.id, article.slug, now));
         }
         if (article.touchesDelivery()) {
-            delivery.fire(new DeliveryChanged("article " + article.id));
+            delivery.fire(new DeliveryChanged(article.changedDependencyKeys()));
         }
     }
 

@@ -6,6 +6,8 @@ import static dateline.common.sql.SqlValues.uuid;
 import dateline.article.Article;
 import dateline.article.ArticleRepository;
 import dateline.common.http.ContentVersion;
+import dateline.common.http.DependencyKeys;
+import dateline.tag.Tag;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The "more on this" column under an article: the editor's curated list first, then published articles
@@ -35,8 +38,9 @@ public class RelatedHeadlines {
     private final ArticleRepository articles;
     private final ContentVersion version;
     private final Clock clock;
-    private volatile PublishedCount publishedCount;
-    private volatile DocumentFrequencies frequencies;
+    static final double NOMINAL_ARCHIVE = 10_000;
+
+    private final Map<UUID, Frequency> frequencies = new ConcurrentHashMap<>();
 
     RelatedHeadlines(ArticleRepository articles, ContentVersion version, Clock clock) {
         this.articles = articles;
@@ -46,6 +50,13 @@ public class RelatedHeadlines {
 
     public List<HeadlineView> of(String slug, int limit, boolean explain) {
         Article article = articles.live(slug);
+        // The candidates share the article's section or a tag, and the tags' weights count their articles.
+        List<String> keys = new ArrayList<>();
+        if (article.section != null) {
+            keys.add(DependencyKeys.section(article.section.slug));
+        }
+        article.tags.forEach(t -> keys.add(DependencyKeys.tag(t.slug)));
+        DependencyKeys.read(keys);
         EntityManager em = Panache.getEntityManager();
         Instant now = clock.instant();
         List<Article> curated = published(em, article.related, now).stream().limit(limit).toList();
@@ -80,7 +91,7 @@ public class RelatedHeadlines {
         Map<UUID, Boolean> sameSection = new HashMap<>();
         List<UUID> tagIds = article.tags.stream().map(t -> t.id).toList();
         if (!tagIds.isEmpty()) {
-            Map<UUID, Double> weight = tagWeights(em, tagIds, now);
+            Map<UUID, Double> weight = tagWeights(em, article.tags, now);
             for (Object[] row : rows(em.createNativeQuery("select t.article_id, t.tag_id, t.published_at from article_tag t"
                             + " where t.tag_id in (:tags) and t.published_at between :from and :to order by t.published_at desc")
                     .setParameter("tags", tagIds).setParameter("from", from).setParameter("to", to)
@@ -149,54 +160,45 @@ public class RelatedHeadlines {
         return totals.stream().sorted(Comparator.reverseOrder()).skip(k - 1).findFirst().orElse(Double.NEGATIVE_INFINITY);
     }
 
-    /** ln(1 + N / df) per tag: the rarer the tag among published articles, the more sharing it means. */
-    private Map<UUID, Double> tagWeights(EntityManager em, List<UUID> tagIds, Instant now) {
-        long total = publishedCount(em, now);
-        Map<UUID, Long> known = documentFrequencies();
-        List<UUID> missing = tagIds.stream().filter(id -> !known.containsKey(id)).toList();
-        if (!missing.isEmpty()) {
-            missing.forEach(id -> known.put(id, 0L));
-            for (Object[] row : rows(em.createNativeQuery("select t.tag_id, count(*) from article_tag t"
-                            + " where t.published_at <= :now and t.tag_id in (:tags) group by t.tag_id")
-                    .setParameter("tags", missing).setParameter("now", now).getResultList())) {
-                known.put(uuid(row[0]), ((Number) row[1]).longValue());
+    /**
+     * ln(1 + 10,000 / df) per tag, df being how many published articles carry it: the rarer the tag, the
+     * more sharing it means. The nominal archive size (not the live count) keeps an article's ranking
+     * independent of publications that share nothing with it, so related lists stay cached across them.
+     */
+    private Map<UUID, Double> tagWeights(EntityManager em, List<Tag> tags, Instant now) {
+        Map<UUID, Double> weights = new HashMap<>();
+        List<Tag> missing = new ArrayList<>();
+        for (Tag tag : tags) {
+            Frequency known = frequencies.get(tag.id);
+            if (known != null && version.unchangedSince(known.readAt(), List.of(DependencyKeys.tag(tag.slug)))) {
+                weights.put(tag.id, weight(known.count()));
+            } else {
+                missing.add(tag);
             }
         }
-        Map<UUID, Double> weights = new HashMap<>();
-        for (UUID id : tagIds) {
-            weights.put(id, Math.log(1.0 + (double) total / Math.max(1, known.get(id))));
+        if (!missing.isEmpty()) {
+            long readAt = version.now();
+            Map<UUID, Long> counts = new HashMap<>();
+            for (Object[] row : rows(em.createNativeQuery("select t.tag_id, count(*) from article_tag t"
+                            + " where t.published_at <= :now and t.tag_id in (:tags) group by t.tag_id")
+                    .setParameter("tags", missing.stream().map(t -> t.id).toList()).setParameter("now", now).getResultList())) {
+                counts.put(uuid(row[0]), ((Number) row[1]).longValue());
+            }
+            for (Tag tag : missing) {
+                long count = counts.getOrDefault(tag.id, 0L);
+                frequencies.put(tag.id, new Frequency(readAt, count));
+                weights.put(tag.id, weight(count));
+            }
         }
         return weights;
     }
 
-    /** How many published articles carry each tag, counted once per content generation and tag. */
-    private Map<UUID, Long> documentFrequencies() {
-        long generation = version.generation();
-        DocumentFrequencies known = frequencies;
-        if (known == null || known.generation() != generation) {
-            known = new DocumentFrequencies(generation, new java.util.concurrent.ConcurrentHashMap<>());
-            frequencies = known;
-        }
-        return known.byTag();
+    private static double weight(long documentFrequency) {
+        return Math.log(1.0 + NOMINAL_ARCHIVE / Math.max(1, documentFrequency));
     }
 
-    private record DocumentFrequencies(long generation, Map<UUID, Long> byTag) {
-    }
-
-    /** N of the tag weights, counted once per content generation rather than on every request. */
-    private long publishedCount(EntityManager em, Instant now) {
-        long generation = version.generation();
-        PublishedCount known = publishedCount;
-        if (known != null && known.generation() == generation) {
-            return known.count();
-        }
-        long count = ((Number) em.createNativeQuery("select count(*) from article where live_at <= ?1")
-                .setParameter(1, now).getSingleResult()).longValue();
-        publishedCount = new PublishedCount(generation, count);
-        return count;
-    }
-
-    private record PublishedCount(long generation, long count) {
+    /** How many published articles carried a tag, as counted at a {@link ContentVersion} number. */
+    private record Frequency(long readAt, long count) {
     }
 
     /** The published articles among {@code ids}, in the order given. */
@@ -204,6 +206,8 @@ public class RelatedHeadlines {
         if (ids.isEmpty()) {
             return List.of();
         }
+        // Those not shown (a curated draft) count too: publishing one changes the list.
+        DependencyKeys.read(ids.stream().map(DependencyKeys::article).toList());
         Map<UUID, Article> byId = new HashMap<>();
         em.createQuery("select a from Article a left join fetch a.section where a.id in :ids and a.liveAt <= :now",
                 Article.class).setParameter("ids", ids).setParameter("now", now).getResultList().forEach(a -> byId.put(a.id, a));

@@ -5,8 +5,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * Why an item is in an article's related headlines. Curated items come first in the editor's order;
  * the rest are ranked by {@code total = (tags + section) * recency}, where {@code tags} sums
- * {@code ln(1 + N / df)} over shared tags (N published articles, df of them carrying the tag), so a rare
- * shared tag weighs more than a common one; {@code section} is 1 for the same section; and
+ * {@code ln(1 + 10000 / df)} over shared tags (df published articles carrying the tag), so a rare shared
+ * tag weighs more than a common one; {@code section} is 1 for the same section; and
  * {@code recency = 0.5 ^ (days between the two publications / 14)}.
  */
 @Schema(name = "RelatedScore")

@@ -1,9 +1,12 @@
 package dateline.common.http;
 
+import java.util.Set;
+
 /**
  * Fired inside a transaction whose writes change what delivery shows (a live article edited, published,
- * withdrawn). {@link HttpCaching} drops its rendered responses once the transaction has committed; writes
- * delivery cannot see (a draft edited) leave them in place.
+ * withdrawn), with the {@link DependencyKeys} the change touched. Once the transaction has committed,
+ * {@link HttpCaching} stops serving responses made from those keys; writes delivery cannot see (a draft
+ * edited) fire nothing and leave every response in place.
  */
-public record DeliveryChanged(String reason) {
+public record DeliveryChanged(Set<String> keys) {
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import dateline.common.page.Page;
 import dateline.config.DatelineConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,15 +35,18 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * HTTP caching for the public API, in one place. Every public GET gets a strong ETag (digest of the
  * bytes), Last-Modified, Cache-Control and Vary, and answers 304 to a matching If-None-Match or
- * If-Modified-Since. Rendered responses are kept in memory per URL and Accept until content changes: a
- * successful management write advances {@link ContentVersion}, so this instance's next read is fresh;
- * entries expire after max-age, which bounds how long writes made through other instances go unseen.
- * Management responses are never stored anywhere ({@code no-store}).
+ * If-Modified-Since. Rendered responses are kept in memory per URL and Accept with the
+ * {@link DependencyKeys} they were made from, and served only while none of those keys has changed
+ * ({@link ContentVersion}): a write is seen by this instance's very next request, and a publish leaves
+ * unrelated responses cached. Entries expire after max-age, which bounds how long writes made through
+ * other instances go unseen. Management responses are never stored anywhere ({@code no-store}).
  */
 @ApplicationScoped
 @Startup // so the cache's metrics are published from start, not from the first public request
 public class HttpCaching {
-    private static final String GENERATION = "dateline.cache.generation";
+    /** Whether the response came from this instance's cache, as CDNs and Varnish report it. */
+    private static final String X_CACHE = "X-Cache";
+    private static final String READ_AT = "dateline.cache.read-at";
     private static final String PUBLIC = "/api/v1/";
     private static final String MANAGE = "/api/v1/manage/";
     private static final String ARTICLE_WRITES = "/api/v1/manage/articles";
@@ -49,20 +54,24 @@ public class HttpCaching {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final ContentVersion version;
+    private final DependencyKeys dependencies;
     private final ObjectMapper json;
     private final DatelineConfig.Cache config;
     private final Cache<String, CachedResponse> rendered;
+    /** Hits are counted here, not by lookups: an entry found but stale is a miss. */
+    private final StatsCounter stats = new ConcurrentStatsCounter();
     private final String cacheControl;
 
-    HttpCaching(ContentVersion version, ObjectMapper json, DatelineConfig config, MeterRegistry metrics) {
+    HttpCaching(ContentVersion version, DependencyKeys dependencies, ObjectMapper json, DatelineConfig config, MeterRegistry metrics) {
         this.version = version;
+        this.dependencies = dependencies;
         this.json = json;
         this.config = config.cache();
         // Entries also expire after max-age: this instance's own writes empty the cache at once, but writes
         // made through other instances behind the same balancer are only seen once an entry expires.
         this.rendered = Caffeine.newBuilder().maximumWeight(this.config.maxBytes())
                 .weigher((String key, CachedResponse r) -> key.length() + r.body().length)
-                .expireAfterWrite(Duration.ofSeconds(Math.max(1, this.config.maxAge()))).recordStats().build();
+                .expireAfterWrite(Duration.ofSeconds(Math.max(1, this.config.maxAge()))).recordStats(() -> stats).build();
         // cache_gets_total{cache="responses",result="hit"|"miss"}, cache_size, evictions: the hit rate operators watch.
         CaffeineCacheMetrics.monitor(metrics, rendered, "responses");
         this.cacheControl = "public, max-age=" + this.config.maxAge() + ", stale-while-revalidate=" + this.config.staleWhileRevalidate();
@@ -73,17 +82,28 @@ public class HttpCaching {
         if (!isPublicRead(request)) {
             return Optional.empty();
         }
-        ContentVersion.State state = version.current();
-        request.setProperty(GENERATION, state.generation());
-        CachedResponse hit = config.enabled() ? rendered.getIfPresent(key(request)) : null;
-        if (hit == null || hit.generation() != state.generation()) {
+        // Taken before anything is read: a change committed while this response is made marks it stale.
+        request.setProperty(READ_AT, version.now());
+        if (!config.enabled()) {
             return Optional.empty();
         }
-        RestResponse.ResponseBuilder<Object> response = notModified(request, hit.etag(), state.lastModified())
+        String key = key(request);
+        CachedResponse hit = rendered.asMap().get(key); // the map view counts nothing
+        if (hit == null || !version.unchangedSince(hit.readAt(), hit.dependencies())) {
+            stats.recordMisses(1);
+            if (hit != null) {
+                rendered.asMap().remove(key, hit);
+            }
+            return Optional.empty();
+        }
+        stats.recordHits(1);
+        Instant lastModified = version.lastModified();
+        RestResponse.ResponseBuilder<Object> response = notModified(request, hit.etag(), lastModified)
                 ? RestResponse.ResponseBuilder.create(RestResponse.Status.NOT_MODIFIED)
                 : RestResponse.ResponseBuilder.ok((Object) hit.body(), hit.type());
         response.header(HttpHeaders.ETAG, hit.etag())
-                .header(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(state.lastModified()))
+                .header(X_CACHE, "HIT")
+                .header(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(lastModified))
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .header(HttpHeaders.VARY, "Accept, Accept-Encoding");
         if (hit.surrogateKey() != null) {
@@ -96,13 +116,12 @@ public class HttpCaching {
     }
 
     void deliveryChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveryChanged change) {
-        contentChanged();
+        version.changed(change.keys());
     }
 
-    private void contentChanged() {
-        version.changed();
-        // Entries of earlier generations are never served again: free them now, so they neither hold
-        // memory nor count as hits in the cache metrics.
+    private void everythingChanged() {
+        version.changedEverything();
+        // No entry is served again: free them now, so they neither hold memory nor count as hits.
         rendered.invalidateAll();
     }
 
@@ -114,12 +133,12 @@ public class HttpCaching {
             // Article writes report whether delivery can see them (DeliveryChanged); any other write
             // (sections, tags, authors) shows in public lists, so it always counts.
             if (!isRead(request) && response.getStatus() < 400 && !path.startsWith(ARTICLE_WRITES) && !path.startsWith(IMPORT)) {
-                contentChanged();
+                everythingChanged();
             }
             return;
         }
-        Object generation = request.getProperty(GENERATION);
-        if (generation == null || response.getStatus() != 200 || response.getEntity() == null
+        Object readAt = request.getProperty(READ_AT);
+        if (readAt == null || response.getStatus() != 200 || response.getEntity() == null
                 || response.getHeaders().containsKey(HttpHeaders.ETAG)) {
             return; // not a public read, an error, or already answered from the cache
         }
@@ -128,13 +147,16 @@ public class HttpCaching {
         if (body == null) {
             return;
         }
-        CachedResponse entry = CachedResponse.of((Long) generation, body, type,
+        // A response whose code named no keys is taken to depend on any change at all.
+        Set<String> keys = dependencies.keysRead().isEmpty() ? Set.of(DependencyKeys.ANY) : Set.copyOf(dependencies.keysRead());
+        CachedResponse entry = CachedResponse.of((Long) readAt, keys, body, type,
                 surrogateKeys(response.getEntity(), path), response.getHeaderString(HttpHeaders.LINK));
         if (config.enabled()) {
             rendered.put(key(request), entry);
         }
-        Instant lastModified = version.current().lastModified();
+        Instant lastModified = version.lastModified();
         response.getHeaders().putSingle(HttpHeaders.ETAG, entry.etag());
+        response.getHeaders().putSingle(X_CACHE, config.enabled() ? "MISS" : "OFF");
         response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(lastModified));
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
         response.getHeaders().putSingle(HttpHeaders.VARY, "Accept, Accept-Encoding");

@@ -81,6 +81,82 @@ class HttpCachingTest {
     }
 
     @Test
+    void aPublicationRefreshesEveryResponseItCanChangeAndLeavesTheOthersCached() {
+        String desk = Newsroom.section(unique("desk"));
+        String otherDesk = Newsroom.section(unique("other-desk"));
+        String topic = Newsroom.tag(unique("topic"));
+        String otherTopic = Newsroom.tag(unique("other-topic"));
+        String word = unique("zebrafinch").replace("-", "");
+        String lead = published(article("Lead story", desk, List.of(topic)), AT);
+        String elsewhere = published(article("Elsewhere", otherDesk, List.of(otherTopic)), AT);
+        Instant at = AT.plus(java.time.Duration.ofDays(3)).plusSeconds(7);
+        List<String> affected = List.of("/api/v1/headlines?section=" + desk, "/api/v1/headlines?tag=" + topic,
+                "/api/v1/articles/" + Newsroom.slugOf(lead) + "/related", "/api/v1/articles?q=" + word,
+                "/api/v1/headlines?since=" + at + "&until=" + at.plusSeconds(1), "/api/v1/feeds/json?section=" + desk);
+        List<String> unaffected = List.of("/api/v1/headlines?section=" + otherDesk, "/api/v1/headlines?tag=" + otherTopic,
+                "/api/v1/articles/" + Newsroom.slugOf(elsewhere), "/api/v1/articles/" + Newsroom.slugOf(elsewhere) + "/related",
+                "/api/v1/articles/" + Newsroom.slugOf(lead));
+        for (String url : concat(affected, unaffected)) {
+            given().get(url).then().statusCode(200);
+            given().get(url).then().statusCode(200).header("X-Cache", "HIT");
+        }
+
+        Map<String, Object> fields = new java.util.HashMap<>(article("Follow-up", desk, List.of(topic)));
+        fields.put("body", "<p>The " + word + " returns.</p>");
+        String followUp = published(fields, at);
+
+        for (String url : affected) {
+            given().get(url).then().statusCode(200).header("X-Cache", "MISS").body(containsString(followUp));
+        }
+        for (String url : unaffected) {
+            given().get(url).then().statusCode(200).header("X-Cache", "HIT").body(not(containsString(followUp)));
+        }
+    }
+
+    @Test
+    void anEditTakesTheArticleOutOfTheListsItNoLongerMatches() {
+        String before = Newsroom.tag(unique("before"));
+        String after = Newsroom.tag(unique("after"));
+        String id = published(article("Retagged", null, List.of(before)), AT);
+        given().get("/api/v1/headlines?tag=" + before).then().body("items.id", equalTo(List.of(id)));
+        given().get("/api/v1/headlines?tag=" + after).then().body("items", hasSize(0));
+
+        given().contentType(ContentType.JSON).header("If-Match", Newsroom.etag(id))
+                .body(article("Retagged", null, List.of(after))).put("/api/v1/manage/articles/" + id).then().statusCode(200);
+        given().get("/api/v1/headlines?tag=" + before).then().body("items", hasSize(0));
+        given().get("/api/v1/headlines?tag=" + after).then().body("items.id", equalTo(List.of(id)));
+    }
+
+    @Test
+    void publishingACuratedDraftShowsItInTheRelatedHeadlinesAtOnce() {
+        String curated = Newsroom.draft(Map.of("title", "Curated, not yet out"));
+        Map<String, Object> fields = new java.util.HashMap<>(article("Has a curated list", null, List.of()));
+        fields.put("related", List.of(curated));
+        String slug = Newsroom.slugOf(published(fields, AT));
+        String url = "/api/v1/articles/" + slug + "/related";
+        given().get(url).then().body("id", not(org.hamcrest.Matchers.hasItem(curated)));
+        given().get(url).then().header("X-Cache", "HIT");
+        Newsroom.publish(curated, AT);
+        given().get(url).then().body("[0].id", equalTo(curated));
+    }
+
+    @Test
+    void renamingASectionRefreshesTheArticlesThatShowIt() {
+        String section = Newsroom.section(unique("renamed"));
+        String slug = Newsroom.slugOf(published(article("Filed under a desk", section, List.of()), AT));
+        given().get("/api/v1/articles/" + slug).then().body("section.name", equalTo(section.toUpperCase()));
+        given().get("/api/v1/articles/" + slug).then().header("X-Cache", "HIT");
+        String sectionId = given().get("/api/v1/sections/" + section).then().extract().path("id");
+        given().contentType(ContentType.JSON).body(Map.of("slug", section, "name", "Renamed desk"))
+                .put("/api/v1/manage/sections/" + sectionId).then().statusCode(200);
+        given().get("/api/v1/articles/" + slug).then().body("section.name", equalTo("Renamed desk"));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    @Test
     void responsesAreGzippedWhenAsked() {
         given().config(RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
                 .header("Accept-Encoding", "gzip").get("/api/v1/articles?limit=5")

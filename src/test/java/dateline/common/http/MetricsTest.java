@@ -70,11 +70,12 @@ class MetricsTest {
 
     @Test
     void editingADraftLeavesCachedPublicResponsesInPlaceAndPublishingDropsThem() {
-        String url = "/api/v1/headlines?limit=2&tag=" + Newsroom.unique("metrics");
+        String tag = Newsroom.tag(Newsroom.unique("metrics"));
+        String url = "/api/v1/headlines?limit=2&tag=" + tag;
         given().get(url).then().statusCode(200);
-        String draft = Newsroom.draft(java.util.Map.of("title", "Not out yet"));
+        String draft = Newsroom.draft(java.util.Map.of("title", "Not out yet", "tags", List.of(tag)));
         given().contentType(io.restassured.http.ContentType.JSON).header("If-Match", Newsroom.etag(draft))
-                .body(java.util.Map.of("title", "Still not out")).put("/api/v1/manage/articles/" + draft).then().statusCode(200);
+                .body(java.util.Map.of("title", "Still not out", "tags", List.of(tag))).put("/api/v1/manage/articles/" + draft).then().statusCode(200);
         double hits = cacheGets("hit");
         given().get(url).then().statusCode(200); // delivery cannot see drafts: still served from memory
         assertEquals(hits + 1, cacheGets("hit"));

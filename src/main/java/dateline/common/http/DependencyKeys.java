@@ -1,0 +1,63 @@
+package dateline.common.http;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a public response was made from, as keys: the code that reads content for a response names the
+ * keys it read ({@link #read}), a write names the keys it changed ({@link DeliveryChanged}), and a cached
+ * response stays valid while none of its keys changed ({@link ContentVersion}). A publish in one section
+ * then leaves the other sections' lists, unrelated article pages and their related headlines cached.
+ */
+@RequestScoped
+public class DependencyKeys {
+    /** Every list and feed that no section, tag or author narrows: any published article may enter it. */
+    public static final String LISTS = "lists";
+    /** Every search result: any article's text may match. */
+    public static final String SEARCH = "search";
+    /** Changes with every change: what responses that named no keys depend on. */
+    static final String ANY = "any";
+
+    private final Set<String> read = new LinkedHashSet<>();
+
+    public static String article(UUID id) {
+        return "article:" + id;
+    }
+
+    public static String section(String slug) {
+        return "section:" + slug;
+    }
+
+    public static String tag(String slug) {
+        return "tag:" + slug;
+    }
+
+    public static String author(String slug) {
+        return "author:" + slug;
+    }
+
+    /** Records that the response being made in this request depends on these keys; nothing outside a request. */
+    public static void read(Collection<String> keys) {
+        ManagedContext context = Arc.container().requestContext();
+        if (context.isActive()) {
+            Arc.container().instance(DependencyKeys.class).get().add(keys); // a method: the bean is a client proxy
+        }
+    }
+
+    public static void read(String key) {
+        read(Set.of(key));
+    }
+
+    void add(Collection<String> keys) {
+        read.addAll(keys);
+    }
+
+    Set<String> keysRead() {
+        return read;
+    }
+}
