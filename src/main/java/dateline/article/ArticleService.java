@@ -17,6 +17,7 @@ import dateline.section.Section;
 import dateline.section.SectionCatalog;
 import dateline.tag.Tag;
 import dateline.tag.TagCatalog;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -64,9 +65,36 @@ public class ArticleService {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Creates a draft. A slug made from the title can be taken by another editor's article at the same
+     * moment (two desks filing the same wire headline): the loser is written again with the next free
+     * slug, instead of the editor being told about a slug they never chose.
+     */
     public ArticleManageView create(ArticleInput in, EditHeaders edit) {
-        return ArticleManageView.from(create(in, null, null, null, null, edit));
+        if (QuarkusTransaction.isActive()) {
+            return ArticleManageView.from(create(in, null, null, null, null, edit)); // part of a larger write: its caller decides
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> ArticleManageView.from(create(in, null, null, null, null, edit)));
+            } catch (RuntimeException e) {
+                if (in.slug() != null || attempt == 10 || !slugTaken(e)) {
+                    throw e;
+                }
+                // A moment's jitter, so writers that lost the same race do not race again in step.
+                java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000, 20_000_000));
+            }
+        }
+    }
+
+    private static boolean slugTaken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                String constraint = violation.getConstraintName() != null ? violation.getConstraintName() : String.valueOf(violation.getMessage());
+                return constraint.toLowerCase(Locale.ROOT).contains("slug");
+            }
+        }
+        return false;
     }
 
     /**

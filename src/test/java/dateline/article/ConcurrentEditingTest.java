@@ -157,4 +157,24 @@ class ConcurrentEditingTest {
         return given().contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("title", title))
                 .put("/api/v1/manage/articles/" + id);
     }
+
+    @Test
+    void articlesFiledAtTheSameMomentUnderTheSameHeadlineEachGetASlugOfTheirOwn() throws Exception {
+        String title = "Same wire headline " + Newsroom.unique("w");
+        java.util.concurrent.ExecutorService desks = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> filed = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                filed.add(desks.submit(() -> given().contentType(ContentType.JSON).body(Map.of("title", title))
+                        .post("/api/v1/manage/articles").then().statusCode(201).extract().<String>path("slug")));
+            }
+            java.util.Set<String> slugs = new java.util.HashSet<>();
+            for (var f : filed) {
+                slugs.add(f.get());
+            }
+            assertEquals(16, slugs.size(), "every article has a slug of its own: " + slugs);
+        } finally {
+            desks.shutdown();
+        }
+    }
 }

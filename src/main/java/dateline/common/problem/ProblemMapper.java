@@ -164,7 +164,7 @@ public class ProblemMapper {
         if (DatabaseOutage.explains(e)) {
             return databaseUnavailable(e, uri);
         }
-        if (causedBy(e, HttpClosedException.class)) {
+        if (causedBy(e, HttpClosedException.class) || causedBy(e, java.nio.channels.ClosedChannelException.class)) {
             // The client hung up (or was timed out) before sending its whole request: no one is left to
             // answer and nothing is wrong with the server, so no 500 and no stack in the log.
             LOG.debugf("Client closed the connection during %s", path(uri));
