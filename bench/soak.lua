@@ -10,15 +10,18 @@ local drafts, n = {}, 0
 statuses = {} -- global: done() reads each thread's table
 local threads = {}
 
-setup = function(thread) table.insert(threads, thread) end
-init = function() math.randomseed(os.time() + math.random(1000)) end
+setup = function(thread)
+  table.insert(threads, thread)
+  thread:set("tid", #threads) -- each wrk thread is its own Lua state: give each its own editors and random sequence
+end
+init = function() math.randomseed(os.time() * 100 + tid) end
 
 request = function()
   n = n + 1
   local r = math.random(100)
   if r <= 5 then
     return wrk.format("POST", "/api/v1/manage/articles", headers,
-      '{"title":"Soak ' .. n .. ' ' .. math.random(1e9) .. '","section":"section-1","tags":["tag-1","tag-2"],"body":"<p>Breaking.</p>"}')
+      '{"title":"Soak ' .. tid .. '-' .. n .. ' ' .. math.random(1e9) .. '","section":"section-1","tags":["tag-1","tag-2"],"body":"<p>Breaking.</p>"}')
   elseif r <= 10 and #drafts > 0 then
     local id = table.remove(drafts)
     return wrk.format("POST", "/api/v1/manage/articles/" .. id .. "/publish", headers, "")

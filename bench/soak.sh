@@ -29,6 +29,11 @@ SAMPLER=$!
 echo "== soak: ${MINUTES} min, ${CONNS} connections"
 SLUGS="$OUT-slugs.txt" WORDS="$OUT-words.txt" TOKEN="${DATELINE_TOKEN:-}" \
   wrk -t2 -c"$CONNS" -d"${MINUTES}m" --latency -s bench/soak.lua "$BASE" | grep -E "Requests/sec|Latency|50%|99%|status counts|Socket errors"
+echo "== mean latency and count per route during the soak (from /q/metrics)"
+curl -s "$BASE/q/metrics" | awk '/^http_server_requests_seconds_(count|sum)\{/ {
+    match($0, /uri="[^"]*"/); uri = substr($0, RSTART + 5, RLENGTH - 6); match($0, /method="[^"]*"/); m = substr($0, RSTART + 8, RLENGTH - 9)
+    k = m " " uri; if ($0 ~ /_count\{/) c[k] += $NF; else s[k] += $NF }
+  END { for (k in c) if (c[k] > 100) printf "  %-60s %9d requests, mean %7.2f ms\n", k, c[k], 1000 * s[k] / c[k] }' | sort -k3 -nr
 echo "== overload: 512 connections, 60 s"
 SLUGS="$OUT-slugs.txt" WORDS="$OUT-words.txt" TOKEN="${DATELINE_TOKEN:-}" \
   wrk -t2 -c512 -d60s --latency -s bench/soak.lua "$BASE" | grep -E "Requests/sec|99%|status counts|Socket errors"

@@ -132,6 +132,8 @@ public class Article extends PanacheEntityBase {
         keys.add(DependencyKeys.article(id));
         keys.add(DependencyKeys.LISTS);
         keys.add(DependencyKeys.SEARCH);
+        // The raw HTML's words as well as its text's: a superset of what either database indexes.
+        keys.addAll(SearchQuery.dependencyKeysOf(title, subtitle, excerpt, body, ArticleBody.text(body)));
         if (section != null) {
             keys.add(DependencyKeys.section(section.slug));
         }

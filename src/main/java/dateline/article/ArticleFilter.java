@@ -16,11 +16,11 @@ record ArticleFilter(String section, List<String> tags, boolean allTags, String 
 
     enum Sort { NEWEST, OLDEST, RELEVANCE }
 
-    /** What the list shows depends on: the section, tags and author it names, or else every list; searches on any text. */
+    /** What the list shows depends on: the section, tags and author it names, or else every list; searches on their words. */
     java.util.Set<String> dependencyKeys() {
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
         if (search != null) {
-            keys.add(DependencyKeys.SEARCH);
+            keys.addAll(search.dependencyKeys());
         }
         if (section != null) {
             keys.add(DependencyKeys.section(section));
@@ -29,7 +29,7 @@ record ArticleFilter(String section, List<String> tags, boolean allTags, String 
         if (author != null) {
             keys.add(DependencyKeys.author(author));
         }
-        if (section == null && tags.isEmpty() && author == null) {
+        if (keys.isEmpty()) {
             keys.add(DependencyKeys.LISTS);
         }
         return keys;

@@ -1,5 +1,6 @@
 package dateline.article;
 
+import dateline.common.http.DependencyKeys;
 import dateline.common.problem.InvalidParameter;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * "quoted phrases" must all match, a leading {@code -} excludes, and {@code or} separates alternatives.
  * The H2 search evaluates this structure; PostgreSQL receives the raw text.
  */
-record SearchQuery(String text, List<List<Clause>> alternatives) {
+record SearchQuery(String text, List<List<Clause>> alternatives, boolean matchesWithoutWords) {
     static final int MAX_LENGTH = 200;
     private static final Pattern TOKEN = Pattern.compile("(-?)\"([^\"]*)\"?|(\\S+)");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -43,11 +44,14 @@ record SearchQuery(String text, List<List<Clause>> alternatives) {
             }
         }
         alternatives.add(current);
+        int given = alternatives.size();
         alternatives.removeIf(group -> group.stream().noneMatch(c -> !c.excluded()));
         if (alternatives.isEmpty()) {
             throw new InvalidParameter("q", "must contain at least one word to search for");
         }
-        return new SearchQuery(q, alternatives);
+        // PostgreSQL's websearch syntax lets an alternative made only of exclusions ("a or -b") match
+        // articles without any of the query's words.
+        return new SearchQuery(q, alternatives, alternatives.size() < given);
     }
 
     /** Lower-case words as the index stores them: runs of letters and digits. */
@@ -59,6 +63,25 @@ record SearchQuery(String text, List<List<Clause>> alternatives) {
             }
         }
         return words;
+    }
+
+    /**
+     * What the results depend on ({@link DependencyKeys}): an article can only enter or leave them if it
+     * contains, or contained, one of the words searched for.
+     */
+    List<String> dependencyKeys() {
+        return matchesWithoutWords ? List.of(DependencyKeys.SEARCH) : positiveWords().stream().map(DependencyKeys::word).toList();
+    }
+
+    /** The keys of the words in an article's text, for the searches it may enter or leave. */
+    static java.util.Set<String> dependencyKeysOf(String... texts) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (String text : texts) {
+            if (text != null) {
+                words(text).forEach(w -> keys.add(DependencyKeys.word(w)));
+            }
+        }
+        return keys;
     }
 
     List<String> positiveWords() {

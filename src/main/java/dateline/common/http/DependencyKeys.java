@@ -18,7 +18,7 @@ import java.util.UUID;
 public class DependencyKeys {
     /** Every list and feed that no section, tag or author narrows: any published article may enter it. */
     public static final String LISTS = "lists";
-    /** Every search result: any article's text may match. */
+    /** Every search result: what an article with any text at all may enter. */
     public static final String SEARCH = "search";
     /** Changes with every change: what responses that named no keys depend on. */
     static final String ANY = "any";
@@ -39,6 +39,11 @@ public class DependencyKeys {
 
     public static String author(String slug) {
         return "author:" + slug;
+    }
+
+    /** The searches for a word, which an article with the word in its text may enter or leave. */
+    public static String word(String word) {
+        return "word:" + word;
     }
 
     /** Records that the response being made in this request depends on these keys; nothing outside a request. */

@@ -94,6 +94,7 @@ class HttpCachingTest {
                 "/api/v1/articles/" + Newsroom.slugOf(lead) + "/related", "/api/v1/articles?q=" + word,
                 "/api/v1/headlines?since=" + at + "&until=" + at.plusSeconds(1), "/api/v1/feeds/json?section=" + desk);
         List<String> unaffected = List.of("/api/v1/headlines?section=" + otherDesk, "/api/v1/headlines?tag=" + otherTopic,
+                "/api/v1/articles?q=" + unique("unrelatedword").replace("-", ""),
                 "/api/v1/articles/" + Newsroom.slugOf(elsewhere), "/api/v1/articles/" + Newsroom.slugOf(elsewhere) + "/related",
                 "/api/v1/articles/" + Newsroom.slugOf(lead));
         for (String url : concat(affected, unaffected)) {
@@ -125,6 +126,28 @@ class HttpCachingTest {
                 .body(article("Retagged", null, List.of(after))).put("/api/v1/manage/articles/" + id).then().statusCode(200);
         given().get("/api/v1/headlines?tag=" + before).then().body("items", hasSize(0));
         given().get("/api/v1/headlines?tag=" + after).then().body("items.id", equalTo(List.of(id)));
+    }
+
+    @Test
+    void aSearchIsRefreshedWhenAnArticleGainsOrLosesItsWordsAndByAnyPublicationWhenItNeedsNone() {
+        String word = unique("kestrel").replace("-", "");
+        String other = unique("osprey").replace("-", "");
+        Map<String, Object> fields = new java.util.HashMap<>(article("Birds", null, List.of()));
+        fields.put("body", "<p>A " + word + " over the marsh.</p>");
+        String id = published(fields, AT);
+        String search = "/api/v1/articles?q=" + word;
+        String openEnded = "/api/v1/articles?limit=100&q=" + other + "+or+-" + word;
+        given().get(search).then().body("items.id", equalTo(List.of(id)));
+        given().get(search).then().header("X-Cache", "HIT");
+        given().get(openEnded).then().statusCode(200);
+
+        fields.put("body", "<p>An " + other + " over the marsh.</p>");
+        given().contentType(ContentType.JSON).header("If-Match", Newsroom.etag(id)).body(fields)
+                .put("/api/v1/manage/articles/" + id).then().statusCode(200);
+        given().get(search).then().header("X-Cache", "MISS").body("items", hasSize(0));
+        given().get("/api/v1/articles?q=" + other).then().body("items.id", equalTo(List.of(id)));
+        // "osprey or -kestrel" matches articles with neither word on PostgreSQL: any publication can enter it.
+        given().get(openEnded).then().header("X-Cache", "MISS");
     }
 
     @Test
