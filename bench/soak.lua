@@ -1,5 +1,5 @@
 -- wrk script for the soak: 90% delivery reads spread over W1-W6, 10% editor writes (create a draft,
--- then publish one created earlier). Counts answers by status so the run can report every 5xx.
+-- then publish one created earlier), with an optional think time per connection (THINK_MS). Counts answers by status so the run can report every 5xx.
 local slugs, words = {}, {}
 for line in io.lines(os.getenv("SLUGS")) do slugs[#slugs + 1] = line end
 for line in io.lines(os.getenv("WORDS")) do words[#words + 1] = line end
@@ -15,6 +15,14 @@ setup = function(thread)
   thread:set("tid", #threads) -- each wrk thread is its own Lua state: give each its own editors and random sequence
 end
 init = function() math.randomseed(os.time() * 100 + tid) end
+
+-- Think time: each connection pauses THINK_MS on average (0.5x to 1.5x) between requests, as editors
+-- and readers' apps do; 0 sends as fast as answers come (saturation).
+local think = tonumber(os.getenv("THINK_MS") or "0")
+delay = function()
+  if think > 0 then return math.floor(think * (0.5 + math.random())) end
+  return 0
+end
 
 request = function()
   n = n + 1

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Soak and overload against PostgreSQL with the articles a previous `bench/run.sh pg N` loaded:
-#   bench/soak.sh [minutes=30] [connections=32]
-# Mixed traffic (bench/soak.lua: 90% delivery reads over W1-W6, 10% writes and publishes), then a minute
-# far beyond capacity (512 connections), then one plain request to show the service is back at once.
+#   bench/soak.sh [minutes=30] [connections=32] [think ms=100]
+# Mixed traffic (bench/soak.lua: 90% delivery reads over W1-W6, 10% writes and publishes), each connection
+# pausing about the think time between requests (0: as fast as answers come), then a minute far beyond
+# capacity (512 connections, no pause), then one plain request to show the service is back at once.
 # Samples RSS, heap, threads and database connections every 10 s into /tmp/dateline-soak.csv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MINUTES=${1:-30}; CONNS=${2:-32}; BASE=http://localhost:8080; OUT=/tmp/dateline-bench-pg
+MINUTES=${1:-30}; CONNS=${2:-32}; THINK=${3:-100}; BASE=http://localhost:8080; OUT=/tmp/dateline-bench-pg
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests -Dquarkus.profile=pg
 # The soak's own admin token (Dateline keeps its hash); rate limits off, as every request comes from here.
 export DATELINE_TOKEN=${DATELINE_TOKEN:-soak-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')}
@@ -26,8 +27,8 @@ echo "seconds,rss_mb,heap_used_mb,threads,db_connections" > /tmp/dateline-soak.c
   done ) &
 SAMPLER=$!
 
-echo "== soak: ${MINUTES} min, ${CONNS} connections"
-SLUGS="$OUT-slugs.txt" WORDS="$OUT-words.txt" TOKEN="${DATELINE_TOKEN:-}" \
+echo "== soak: ${MINUTES} min, ${CONNS} connections, ${THINK} ms think time"
+THINK_MS="$THINK" SLUGS="$OUT-slugs.txt" WORDS="$OUT-words.txt" TOKEN="${DATELINE_TOKEN:-}" \
   wrk -t2 -c"$CONNS" -d"${MINUTES}m" --latency -s bench/soak.lua "$BASE" | grep -E "Requests/sec|Latency|50%|99%|status counts|Socket errors"
 echo "== mean latency and count per route during the soak (from /q/metrics)"
 curl -s "$BASE/q/metrics" | awk '/^http_server_requests_seconds_(count|sum)\{/ {
@@ -35,7 +36,7 @@ curl -s "$BASE/q/metrics" | awk '/^http_server_requests_seconds_(count|sum)\{/ {
     k = m " " uri; if ($0 ~ /_count\{/) c[k] += $NF; else s[k] += $NF }
   END { for (k in c) if (c[k] > 100) printf "  %-60s %9d requests, mean %7.2f ms\n", k, c[k], 1000 * s[k] / c[k] }' | sort -k3 -nr
 echo "== overload: 512 connections, 60 s"
-SLUGS="$OUT-slugs.txt" WORDS="$OUT-words.txt" TOKEN="${DATELINE_TOKEN:-}" \
+THINK_MS=0 SLUGS="$OUT-slugs.txt" WORDS="$OUT-words.txt" TOKEN="${DATELINE_TOKEN:-}" \
   wrk -t2 -c512 -d60s --latency -s bench/soak.lua "$BASE" | grep -E "Requests/sec|99%|status counts|Socket errors"
 echo "== right after: one request"
 curl -s -o /dev/null -w "GET /api/v1/headlines -> %{http_code} in %{time_total} s\n" "$BASE/api/v1/headlines"

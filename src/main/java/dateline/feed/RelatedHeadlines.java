@@ -113,14 +113,15 @@ public class RelatedHeadlines {
         // The section part of a score is known for the section's newest candidates; for the other tag
         // candidates it adds at most 1 x recency. Ask the database only about those that could still
         // reach the list, best possible score first, and stop once none of the rest can.
-        Map<UUID, Double> best = new HashMap<>();
-        published.keySet().stream().filter(id -> !excluded.contains(id)).forEach(id -> best.put(id, best(article, tagScore, published, id)));
-        List<UUID> byBest = best.keySet().stream()
-                .sorted(Comparator.comparing((UUID id) -> -best.get(id)).thenComparing(id -> id)).toList();
+        List<Candidate> candidates = new ArrayList<>(published.size());
+        published.keySet().stream().filter(id -> !excluded.contains(id))
+                .forEach(id -> candidates.add(new Candidate(id, best(article, tagScore, published, id))));
+        candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.best()).thenComparing(Candidate::id));
+        List<UUID> byBest = candidates.stream().map(Candidate::id).toList();
         Map<UUID, RelatedScore> scores = new HashMap<>();
         List<Double> totals = new ArrayList<>();
         for (int start = 0; start < byBest.size(); start += SECTION_CHECK_CHUNK) {
-            if (totals.size() >= wanted && best.get(byBest.get(start)) < kthLargest(totals, wanted)) {
+            if (totals.size() >= wanted && candidates.get(start).best() < kthLargest(totals, wanted)) {
                 break;
             }
             List<UUID> chunk = byBest.subList(start, Math.min(byBest.size(), start + SECTION_CHECK_CHUNK));
@@ -145,6 +146,10 @@ public class RelatedHeadlines {
                 .thenComparing(e -> published.get(e.getKey()), Comparator.reverseOrder())
                 .thenComparing(Map.Entry::getKey);
         return scores.entrySet().stream().sorted(order).limit(wanted).toList();
+    }
+
+    /** A candidate with the highest score it could reach, compared without map lookups: there are thousands. */
+    private record Candidate(UUID id, double best) {
     }
 
     private static double daysApart(Article article, Instant other) {
