@@ -79,6 +79,9 @@ public class ArticleFinder {
             if (tags.isEmpty() || (f.allTags() && tags.size() < f.tags().size())) {
                 return Optional.empty();
             }
+            if (onlyTagsAndDates(f)) {
+                return Optional.of(byTagTimeline(f, tags, after));
+            }
             String in = NativeSql.placeholders(tags.size());
             if (f.allTags()) {
                 sql.append(" and (select count(*) from article_tag t where t.article_id = a.id and t.published_at is not null and t.tag_id in (" + in + ")) = "
@@ -111,21 +114,64 @@ public class ArticleFinder {
         return Optional.of(sql);
     }
 
+    /** A list narrowed by tags (any of them) and perhaps by dates, and nothing else, in date order. */
+    private static boolean onlyTagsAndDates(ArticleFilter f) {
+        return !f.allTags() && f.section() == null && f.author() == null && f.locale() == null && f.search() == null
+                && f.sort() != ArticleFilter.Sort.RELEVANCE;
+    }
+
+    /**
+     * A tag's page read off its timeline: article_tag keeps a copy of each article's live_at, indexed
+     * per tag, so each tag gives its next rows as one short index range (merged when there are several),
+     * where walking every live article newest first and checking each for the tag reads thousands of rows
+     * for a rare tag. Same order, same cursor as the general query.
+     */
+    private NativeSql byTagTimeline(ArticleFilter f, List<UUID> tags, List<String> after) {
+        boolean newest = f.sort() == ArticleFilter.Sort.NEWEST;
+        String direction = newest ? " desc" : "";
+        NativeSql sql = new NativeSql().append("select x.article_id, 0 as rank from (");
+        for (int i = 0; i < tags.size(); i++) {
+            sql.append(i == 0 ? "(" : " union all (")
+                    .append("select t.article_id, t.published_at from article_tag t where t.tag_id = ? and t.published_at <= ?",
+                            tags.get(i), clock.instant());
+            if (f.since() != null) {
+                sql.append(" and t.published_at >= ?", f.since());
+            }
+            if (f.untilExclusive() != null) {
+                sql.append(" and t.published_at < ?", f.untilExclusive());
+            }
+            after(sql, f, after, "t.published_at", "t.article_id");
+            sql.append(" order by t.published_at" + direction + ", t.article_id" + direction
+                    + " fetch first " + (f.limit() + 1) + " rows only)");
+        }
+        // An article carrying two of the tags comes once.
+        return sql.append(") x group by x.article_id, x.published_at order by x.published_at" + direction
+                + ", x.article_id" + direction);
+    }
+
+    /** The keyset condition of a date-ordered list: rows after the cursor's (date, id). */
+    private void after(NativeSql sql, ArticleFilter f, List<String> after, String date, String id) {
+        if (after == null) {
+            return;
+        }
+        Instant at = cursors.instant(after.get(0));
+        UUID last = cursors.uuid(after.get(1));
+        // Repeating the bound alone lets the database seek the index to it; the OR alone is only a filter.
+        if (f.sort() == ArticleFilter.Sort.NEWEST) {
+            sql.append(" and " + date + " <= ? and (" + date + " < ? or (" + date + " = ? and " + id + " < ?))", at, at, at, last);
+        } else {
+            sql.append(" and " + date + " >= ? and (" + date + " > ? or (" + date + " = ? and " + id + " > ?))", at, at, at, last);
+        }
+    }
+
     private void keyset(NativeSql sql, ArticleFilter f, List<String> after) {
         switch (f.sort()) {
             case NEWEST -> {
-                if (after != null) {
-                    Instant at = cursors.instant(after.get(0));
-                    // "live_at <= ?" repeats the bound so the database seeks the index to it; the OR alone is only a filter.
-                    sql.append(" and a.live_at <= ? and (a.live_at < ? or (a.live_at = ? and a.id < ?))", at, at, at, cursors.uuid(after.get(1)));
-                }
+                after(sql, f, after, "a.live_at", "a.id");
                 sql.append(" order by a.live_at desc, a.id desc");
             }
             case OLDEST -> {
-                if (after != null) {
-                    Instant at = cursors.instant(after.get(0));
-                    sql.append(" and a.live_at >= ? and (a.live_at > ? or (a.live_at = ? and a.id > ?))", at, at, at, cursors.uuid(after.get(1)));
-                }
+                after(sql, f, after, "a.live_at", "a.id");
                 sql.append(" order by a.live_at, a.id");
             }
             case RELEVANCE -> {

@@ -152,4 +152,44 @@ class HeadlineResourceTest {
         given().get("/api/v1/headlines?" + query).then().statusCode(200).body("items.title", contains(titles));
         given().get("/api/v1/articles?" + query).then().statusCode(200).body("items.title", containsInAnyOrder(titles));
     }
+
+    @Test
+    void aTagListPagesTheSameWhicheverQueryServesIt() {
+        String a = Newsroom.tag(unique("timeline-a"));
+        String b = Newsroom.tag(unique("timeline-b"));
+        Instant at = Instant.parse("2023-02-01T08:00:00Z");
+        List<String> expected = new ArrayList<>();
+        expected.add(published(article("Both tags", null, List.of(a, b)), at));
+        expected.add(published(article("Only a", null, List.of(a)), at.plusSeconds(60)));
+        expected.add(published(article("Only b", null, List.of(b)), at.plusSeconds(60))); // the same instant: ids decide
+        expected.add(published(article("Later a", null, List.of(a)), at.plusSeconds(120)));
+        expected.add(published(article("Later b", null, List.of(b)), at.plusSeconds(180)));
+        Newsroom.draft(Map.of("title", "A draft with both", "tags", List.of(a, b)));
+
+        for (String sort : List.of("-publishedAt", "publishedAt")) {
+            String list = "/api/v1/headlines?limit=2&sort=" + sort + "&tag=" + a + "&tag=" + b;
+            // With a locale the general query serves the list; without, the tag timeline does.
+            List<String> general = walk(list + "&locale=en");
+            List<String> timeline = walk(list);
+            assertEquals(general, timeline, sort);
+            assertEquals(5, new HashSet<>(timeline).size(), "each published article once, no draft: " + timeline);
+            assertTrue(timeline.containsAll(expected));
+        }
+        assertEquals(List.of(expected.get(1), expected.get(2)).stream().sorted().toList(),
+                walk("/api/v1/headlines?tag=" + a + "&tag=" + b + "&since=" + at.plusSeconds(60) + "&until=" + at.plusSeconds(61))
+                        .stream().sorted().toList(), "dates narrow the timeline too");
+    }
+
+    /** Every id of a list, following its cursors to the end. */
+    private static List<String> walk(String url) {
+        List<String> ids = new ArrayList<>();
+        String next = url;
+        while (next != null) {
+            JsonPath page = given().get(next).then().statusCode(200).extract().jsonPath();
+            ids.addAll(page.getList("items.id"));
+            String cursor = page.getString("page.next");
+            next = cursor == null ? null : url + "&cursor=" + cursor;
+        }
+        return ids;
+    }
 }
