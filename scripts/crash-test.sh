@@ -33,43 +33,20 @@ cleanup() {
 trap cleanup EXIT
 
 python3 - "$jar" "$work" "$rounds" "$schema" <<'PY'
-import hashlib, json, os, random, secrets, signal, socket, subprocess, sys, threading, time, urllib.error, urllib.request
+import json, os, random, secrets, signal, sys, threading, time, urllib.error, urllib.request
+sys.path.insert(0, "scripts")
+from packaged_jar import PackagedJar
 
 jar, work, rounds, schema = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 clients = int(os.environ.get("CRASH_CLIENTS", "8"))
 kill_after = float(os.environ.get("CRASH_KILL_AFTER", "3"))
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-port = free_port()
 TOKEN = "crash-" + secrets.token_hex(16)
-base = f"http://127.0.0.1:{port}"
-
-def start():
-    # The working directory holds ./data/dateline: the default H2 URL, exactly as shipped.
-    # An admin token of the script's own (the service keeps only its hash); no rate limit on a burst test.
-    env = dict(os.environ, QUARKUS_HTTP_PORT=str(port), DATELINE_DEMO_ENABLED="false",
-               QUARKUS_LOG_CONSOLE_JSON_ENABLED="false", DATELINE_RATE_LIMIT_MANAGE="0",
-               DATELINE_ADMIN_TOKEN_HASH=hashlib.sha256(TOKEN.encode()).hexdigest())
-    if schema:
-        env.update(QUARKUS_PROFILE="pg", DATELINE_DB_SCHEMA=schema)
-    log = open(os.path.join(work, "dateline.log"), "a")
-    proc = subprocess.Popen(["java", "-jar", jar], cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT)
-    open(os.path.join(work, "pid"), "w").write(str(proc.pid))
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            sys.exit(f"Dateline exited with {proc.returncode} during start; see {work}/dateline.log")
-        try:
-            if urllib.request.urlopen(base + "/q/health/ready", timeout=2).status == 200:
-                return proc
-        except Exception:
-            pass
-        time.sleep(0.3)
-    sys.exit("Dateline did not become ready within 90 s")
+# The working directory holds ./data/dateline: the default H2 URL, exactly as shipped. No rate limit on a burst test.
+dateline = PackagedJar(jar, work, TOKEN, DATELINE_RATE_LIMIT_MANAGE="0",
+                       **({"QUARKUS_PROFILE": "pg", "DATELINE_DB_SCHEMA": schema} if schema else {}))
+base = dateline.base
+start = dateline.start
 
 def call(method, path, body=None, timeout=10, if_match=None):
     data = None if body is None else json.dumps(body).encode()

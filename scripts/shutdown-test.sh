@@ -16,38 +16,16 @@ work="$(mktemp -d)"
 trap 'kill -9 "$(cat "$work/pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 python3 - "$jar" "$work" <<'PY'
-import hashlib, json, os, secrets, signal, socket, subprocess, sys, time, urllib.error, urllib.request
+import json, os, secrets, signal, socket, subprocess, sys, time, urllib.error, urllib.request
+sys.path.insert(0, "scripts")
+from packaged_jar import PackagedJar
 
 jar, work = sys.argv[1], sys.argv[2]
 TOKEN = "shutdown-" + secrets.token_hex(16)
 LINES = 6
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-port = free_port()
-base = f"http://127.0.0.1:{port}"
-
-def start():
-    env = dict(os.environ, QUARKUS_HTTP_PORT=str(port), DATELINE_DEMO_ENABLED="false",
-               QUARKUS_LOG_CONSOLE_JSON_ENABLED="false",
-               DATELINE_ADMIN_TOKEN_HASH=hashlib.sha256(TOKEN.encode()).hexdigest())
-    log = open(os.path.join(work, "dateline.log"), "a")
-    proc = subprocess.Popen(["java", "-jar", jar], cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT)
-    open(os.path.join(work, "pid"), "w").write(str(proc.pid))
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            sys.exit(f"Dateline exited with {proc.returncode} during start; see {work}/dateline.log")
-        try:
-            if urllib.request.urlopen(base + "/q/health/ready", timeout=2).status == 200:
-                return proc
-        except Exception:
-            pass
-        time.sleep(0.3)
-    sys.exit("Dateline did not become ready within 90 s")
+dateline = PackagedJar(jar, work, TOKEN)
+base, port, start = dateline.base, dateline.port, dateline.start
 
 def status_of(path):
     req = urllib.request.Request(base + path, headers={"Authorization": "Bearer " + TOKEN})

@@ -13,19 +13,18 @@ work="$(mktemp -d)"
 trap 'kill -9 "$(cat "$work/pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 python3 - "$jar" "$work" <<'PY'
-import hashlib, http.server, json, os, secrets, signal, socket, subprocess, sys, threading, time, urllib.error, urllib.request
+import http.server, json, os, secrets, signal, sys, threading, time, urllib.error, urllib.request
+sys.path.insert(0, "scripts")
+from packaged_jar import PackagedJar, free_port
 
 jar, work = sys.argv[1], sys.argv[2]
 EVENTS = 30
 TOKEN = "restart-" + secrets.token_hex(16)
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-port, hook_port = free_port(), free_port()
-base = f"http://127.0.0.1:{port}"
+hook_port = free_port()
+dateline = PackagedJar(jar, work, TOKEN, DATELINE_RATE_LIMIT_MANAGE="0", DATELINE_WEBHOOKS_ALLOWED_HOSTS="127.0.0.1",
+                       DATELINE_WEBHOOKS_EVERY="1s")
+base, start = dateline.base, dateline.start
 received, lock = [], threading.Lock()
 
 class Receiver(http.server.BaseHTTPRequestHandler):
@@ -41,21 +40,6 @@ class Receiver(http.server.BaseHTTPRequestHandler):
 
 server = http.server.ThreadingHTTPServer(("127.0.0.1", hook_port), Receiver)
 threading.Thread(target=server.serve_forever, daemon=True).start()
-
-def start():
-    env = dict(os.environ, QUARKUS_HTTP_PORT=str(port), DATELINE_DEMO_ENABLED="false", QUARKUS_LOG_CONSOLE_JSON_ENABLED="false",
-               DATELINE_RATE_LIMIT_MANAGE="0", DATELINE_ADMIN_TOKEN_HASH=hashlib.sha256(TOKEN.encode()).hexdigest(),
-               DATELINE_WEBHOOKS_ALLOWED_HOSTS="127.0.0.1", DATELINE_WEBHOOKS_EVERY="1s")
-    proc = subprocess.Popen(["java", "-jar", jar], cwd=work, env=env, stdout=open(os.path.join(work, "dateline.log"), "a"),
-                            stderr=subprocess.STDOUT)
-    open(os.path.join(work, "pid"), "w").write(str(proc.pid))
-    for _ in range(180):
-        try:
-            with urllib.request.urlopen(base + "/q/health/ready", timeout=2):
-                return proc
-        except Exception:
-            time.sleep(0.5)
-    sys.exit("Dateline did not become ready within 90 s")
 
 def call(method, path, body=None):
     req = urllib.request.Request(base + path, data=None if body is None else json.dumps(body).encode(), method=method,

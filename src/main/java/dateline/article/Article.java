@@ -110,9 +110,11 @@ public class Article extends PanacheEntityBase {
         return liveAtWhenLoaded != null || liveAt != null;
     }
 
-    /** Called when the article is locked for a write, before anything of it changes. */
+    /** Called when the article is locked for a write, before anything of it changes; only what delivery showed matters. */
     void rememberDependencyKeys() {
-        keysWhenLocked = dependencyKeys();
+        if (liveAtWhenLoaded != null) {
+            keysWhenLocked = dependencyKeys();
+        }
     }
 
     /**

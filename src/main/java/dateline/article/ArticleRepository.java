@@ -1,5 +1,6 @@
 package dateline.article;
 
+import dateline.common.http.DependencyKeys;
 import dateline.common.page.Cursors;
 import dateline.common.page.Page;
 import dateline.common.problem.Gone;
@@ -9,7 +10,6 @@ import dateline.common.sql.SqlValues;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import dateline.common.http.DependencyKeys;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;

@@ -67,8 +67,8 @@ public class HttpCaching {
         this.dependencies = dependencies;
         this.json = json;
         this.config = config.cache();
-        // Entries also expire after max-age: this instance's own writes empty the cache at once, but writes
-        // made through other instances behind the same balancer are only seen once an entry expires.
+        // Entries also expire after max-age: this instance's own writes refresh what they change at once, but
+        // writes made through other instances behind the same balancer are only seen once an entry expires.
         this.rendered = Caffeine.newBuilder().maximumWeight(this.config.maxBytes())
                 .weigher((String key, CachedResponse r) -> key.length() + r.body().length)
                 .expireAfterWrite(Duration.ofSeconds(Math.max(1, this.config.maxAge()))).recordStats(() -> stats).build();

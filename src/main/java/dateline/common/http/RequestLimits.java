@@ -9,7 +9,8 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers oversized bodies with 413 problem+json before anything reads them. Every endpoint but the
+ * Answers URLs over {@value #MAX_URI} characters with 414 problem+json (Vert.x lets up to 64 KiB through
+ * to here), and oversized bodies with 413 problem+json before anything reads them. Every endpoint but the
  * streamed import takes at most {@code dateline.max-body-size}, declared up front: a chunked body of
  * unknown length gets 411 there. The import is bounded only by Vert.x's outer limit, whose empty 413 is
  * dressed as a problem too.
@@ -18,6 +19,9 @@ public class RequestLimits {
     private static final String PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
             + "\"detail\":\"The request body is larger than the %d bytes this endpoint accepts.\",\"instance\":\"%s\"}";
 
+    static final int MAX_URI = 8192;
+    private static final String URI_TOO_LONG = "{\"type\":\"about:blank\",\"title\":\"URI Too Long\",\"status\":414,"
+            + "\"detail\":\"The URL is longer than the " + MAX_URI + " characters Dateline accepts.\"}";
     private static final String STREAMED = "/api/v1/manage/import";
     private static final String LENGTH_REQUIRED = "{\"type\":\"about:blank\",\"title\":\"Length Required\",\"status\":411,"
             + "\"detail\":\"Send the body with a Content-Length (at most %d bytes).\",\"instance\":\"%s\"}";
@@ -26,6 +30,10 @@ public class RequestLimits {
                  @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize outer) {
         long limit = config.maxBodySize().asLongValue();
         router.route().order(Integer.MIN_VALUE + 2).handler(ctx -> { // after RequestIds and ShutdownDrain
+            if (ctx.request().uri().length() > MAX_URI) {
+                reject(ctx, 414, URI_TOO_LONG);
+                return;
+            }
             if (ctx.request().path().startsWith(STREAMED)) {
                 ctx.next();
                 return;

@@ -47,6 +47,13 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void overLongUrlsAreRefusedWith414ProblemDetails() {
+        given().get("/api/v1/articles?q=" + "a".repeat(20 * 1024)).then().statusCode(414)
+                .contentType("application/problem+json").body("status", org.hamcrest.Matchers.equalTo(414));
+        given().get("/api/v1/articles?q=" + "a".repeat(150)).then().statusCode(200);
+    }
+
+    @Test
     void aConnectionThatSendsNothingIsClosed() throws IOException {
         try (Socket socket = connect()) {
             long start = System.nanoTime();

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * malformed, mistyped, deeply nested, duplicate-keyed, invalid UTF-8 bodies to every operation that
  * takes one. Every answer must be a 4xx problem+json or a normal answer to a read, never a 5xx, and the
  * content must be exactly what it was before. New operations are covered as soon as they are in the contract.
- * (URLs longer than Vert.x's 4 KiB request line are refused by Vert.x itself with a plain 414, before
- * any handler of ours can dress it; the values here stay below that.)
+ * (URLs over 8 KiB get a 414 problem+json, ConnectionLimitsTest; over 64 KiB Vert.x itself refuses the
+ * request line with a plain 414 before any handler of ours runs.)
  */
 @QuarkusTest
 class HostileInputTest {
