@@ -6,10 +6,10 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * Records every management write by an authenticated caller once its answer is known, refusals (403,
@@ -30,13 +30,13 @@ public class AuditRecorder {
     }
 
     @ServerResponseFilter
-    public void recordWrite(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo resource) {
+    public void recordWrite(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         String path = request.getUriInfo().getRequestUri().getRawPath();
         // Unmatched requests (404, 405, 415) never reached an operation, and never authenticated.
-        if (resource == null || !WRITES.contains(request.getMethod()) || !path.startsWith(MANAGE)) {
+        if (resource == null || resource.getResourceMethod() == null || !WRITES.contains(request.getMethod()) || !path.startsWith(MANAGE)) {
             return;
         }
-        String action = resource.getMethodName();
+        String action = resource.getResourceMethod().getName();
         String method = request.getMethod();
         String target = target(request, response);
         int status = response.getStatus();

@@ -41,6 +41,16 @@ class AuditLogTest {
     }
 
     @Test
+    void anImportIsRecordedLikeAnyOtherWrite() {
+        String name = unique("importer");
+        String editor = Tokens.issue(name, "EDITOR");
+        Tokens.as(editor).contentType("application/x-ndjson").body(("{\"title\":\"Imported by " + name + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/manage/import").then().statusCode(200);
+        given().get("/api/v1/manage/audit?actor=" + name).then().statusCode(200)
+                .body("items.action", contains("importArticles")).body("items[0].status", equalTo(200));
+    }
+
+    @Test
     void aRoleRefusalIsRecordedButAnonymousCallsAndReadsAreNot() throws InterruptedException {
         String name = unique("refused");
         String viewer = Tokens.issue(name, "VIEWER");
