@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dateline.author.Author;
 import dateline.author.AuthorCatalog;
 import dateline.common.http.ContentVersion;
+import dateline.common.http.DeliveryChanges;
 import dateline.common.problem.InvalidContent;
 import dateline.common.problem.ProblemException;
 import dateline.common.problem.Violation;
@@ -54,18 +55,20 @@ public class ArticleImport {
     private final TagCatalog tags;
     private final AuthorCatalog authors;
     private final ContentVersion content;
+    private final DeliveryChanges delivery;
     private final ObjectReader reader;
     private final Validator validator;
     private final Clock clock;
 
     ArticleImport(ArticleService service, ArticleRepository articles, SectionCatalog sections, TagCatalog tags,
-                  AuthorCatalog authors, ContentVersion content, ObjectMapper json, Validator validator, Clock clock) {
+                  AuthorCatalog authors, ContentVersion content, DeliveryChanges delivery, ObjectMapper json, Validator validator, Clock clock) {
         this.service = service;
         this.articles = articles;
         this.sections = sections;
         this.tags = tags;
         this.authors = authors;
         this.content = content;
+        this.delivery = delivery;
         this.reader = json.readerFor(ArticleRecord.class);
         this.validator = validator;
         this.clock = clock;
@@ -182,11 +185,17 @@ public class ArticleImport {
         }
     }
 
-    /** Runs the work in a transaction of its own; on a dry run, rolls it back and still returns what it did. */
+    /**
+     * Runs the work in a transaction of its own; on a dry run, rolls it back and still returns what it did.
+     * A committed chunk refreshes every cached response: cheaper than working out what a hundred articles touched.
+     */
     @SuppressWarnings("unchecked")
-    private static <T> T inTransaction(boolean dryRun, Supplier<T> work) {
+    private <T> T inTransaction(boolean dryRun, Supplier<T> work) {
         if (!dryRun) {
-            return QuarkusTransaction.requiringNew().call(work::get);
+            return QuarkusTransaction.requiringNew().call(() -> {
+                delivery.changedEverything();
+                return work.get();
+            });
         }
         try {
             QuarkusTransaction.requiringNew().call(() -> {
@@ -251,6 +260,7 @@ public class ArticleImport {
         Map<UUID, List<String>> warnings = new HashMap<>();
         for (Map.Entry<UUID, List<UUID>> e : pending.entrySet()) {
             QuarkusTransaction.requiringNew().run(() -> {
+                delivery.changedEverything();
                 Set<UUID> known = new HashSet<>(articles.existing(e.getValue()));
                 if (dryRun) {
                     known.addAll(idsInFile);

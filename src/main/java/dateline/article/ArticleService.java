@@ -3,7 +3,7 @@ package dateline.article;
 import dateline.author.Author;
 import dateline.author.AuthorCatalog;
 import dateline.common.http.ContentVersion;
-import dateline.common.http.DeliveryChanged;
+import dateline.common.http.DeliveryChanges;
 import dateline.common.problem.Conflict;
 import dateline.common.problem.Preconditions;
 import dateline.common.problem.InvalidContent;
@@ -47,12 +47,12 @@ public class ArticleService {
     private final RevisionLog revisions;
     private final ContentVersion content;
     private final Event<ArticleEvent> events;
-    private final Event<DeliveryChanged> delivery;
+    private final DeliveryChanges delivery;
     private final Clock clock;
 
     ArticleService(ArticleRepository articles, SectionCatalog sections, TagCatalog tags, AuthorCatalog authors,
                    TextSearch search, RevisionLog revisions, ContentVersion content, Event<ArticleEvent> events,
-                   Event<DeliveryChanged> delivery, Clock clock) {
+                   DeliveryChanges delivery, Clock clock) {
         this.delivery = delivery;
         this.search = search;
         this.articles = articles;
@@ -248,7 +248,7 @@ public class ArticleService {
             events.fire(new ArticleEvent(type, article.id, article.slug, now));
         }
         if (article.touchesDelivery()) {
-            delivery.fire(new DeliveryChanged(article.changedDependencyKeys()));
+            delivery.changed(article::changedDependencyKeys);
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * What a public response was made from, as keys: the code that reads content for a response names the
- * keys it read ({@link #read}), a write names the keys it changed ({@link DeliveryChanged}), and a cached
+ * keys it read ({@link #read}), a write names the keys it changed ({@link DeliveryChanges}), and a cached
  * response stays valid while none of its keys changed ({@link ContentVersion}). A publish in one section
  * then leaves the other sections' lists, unrelated article pages and their related headlines cached.
  */

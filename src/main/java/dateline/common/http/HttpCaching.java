@@ -12,8 +12,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -115,8 +113,13 @@ public class HttpCaching {
         return Optional.of(response.build());
     }
 
-    void deliveryChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveryChanged change) {
-        version.changed(change.keys());
+    /** A committed transaction changed delivery: under these keys, or everything ({@link DeliveryChanges}). */
+    void changed(boolean everything, Collection<String> keys) {
+        if (everything) {
+            everythingChanged();
+        } else if (!keys.isEmpty()) {
+            version.changed(keys);
+        }
     }
 
     private void everythingChanged() {
@@ -130,7 +133,7 @@ public class HttpCaching {
         String path = request.getUriInfo().getPath();
         if (path.startsWith(MANAGE)) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
-            // Article writes report whether delivery can see them (DeliveryChanged); any other write
+            // Article writes report whether delivery can see them (DeliveryChanges); any other write
             // (sections, tags, authors) shows in public lists, so it always counts.
             if (!isRead(request) && response.getStatus() < 400 && !path.startsWith(ARTICLE_WRITES) && !path.startsWith(IMPORT)) {
                 everythingChanged();

@@ -175,6 +175,23 @@ class HttpCachingTest {
         given().get("/api/v1/articles/" + slug).then().body("section.name", equalTo("Renamed desk"));
     }
 
+    @Test
+    void anImportShowsOnTheNextReadAndADryRunChangesNothing() {
+        String section = Newsroom.section(unique("imported"));
+        String url = "/api/v1/headlines?section=" + section;
+        given().get(url).then().body("items", hasSize(0));
+        String line = "{\"title\":\"Wire copy\",\"section\":\"" + section + "\",\"status\":\"PUBLISHED\",\"publishedAt\":\"2024-07-01T09:00:00Z\"}";
+        importing(line, "?dryRun=true");
+        given().get(url).then().header("X-Cache", "HIT").body("items", hasSize(0));
+        importing(line, "");
+        given().get(url).then().header("X-Cache", "MISS").body("items.title", equalTo(List.of("Wire copy")));
+    }
+
+    private static void importing(String ndjson, String query) {
+        given().contentType("application/x-ndjson").body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/manage/import" + query).then().statusCode(200).body("rejected", equalTo(0));
+    }
+
     private static List<String> concat(List<String> a, List<String> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
