@@ -26,7 +26,17 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import dateline.config.DatelineConfig;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,12 +52,15 @@ import java.util.function.Supplier;
  * Bulk import of NDJSON, read line by line from the request stream (never the whole upload in memory).
  * Lines are written in transactions of {@value #CHUNK}; when one of them fails, that chunk is rolled back
  * and replayed a line per transaction, so a rejected line stores nothing and every valid line is stored.
+ * Several chunks are written at once ({@code dateline.import.writers}), except that a chunk waits for any
+ * earlier chunk that names the same article (id, external id or slug), so a later line always wins.
  * Curated related ids may point forward in the file: they are linked once every line is in.
  */
 @ApplicationScoped
 public class ArticleImport {
     static final int CHUNK = 100;
     private static final String IMPORT = "/api/v1/manage/import";
+    private static final AtomicInteger WRITER_THREADS = new AtomicInteger();
 
     private final ArticleService service;
     private final ArticleRepository articles;
@@ -59,9 +72,11 @@ public class ArticleImport {
     private final ObjectReader reader;
     private final Validator validator;
     private final Clock clock;
+    private final int writers;
 
     ArticleImport(ArticleService service, ArticleRepository articles, SectionCatalog sections, TagCatalog tags,
-                  AuthorCatalog authors, ContentVersion content, DeliveryChanges delivery, ObjectMapper json, Validator validator, Clock clock) {
+                  AuthorCatalog authors, ContentVersion content, DeliveryChanges delivery, ObjectMapper json,
+                  Validator validator, Clock clock, DatelineConfig config) {
         this.service = service;
         this.articles = articles;
         this.sections = sections;
@@ -72,36 +87,39 @@ public class ArticleImport {
         this.reader = json.readerFor(ArticleRecord.class);
         this.validator = validator;
         this.clock = clock;
+        this.writers = Math.max(1, config.importer().writers());
     }
 
     public ImportReport run(InputStream ndjson, boolean createMissing, boolean dryRun, EditHeaders edit) throws IOException {
-        EditHeaders as = edit.hasActor() ? edit : EditHeaders.by("import");
-        List<ImportReport.Line> report = new ArrayList<>();
-        Map<UUID, List<UUID>> pendingRelated = new LinkedHashMap<>();
-        Set<UUID> idsInFile = new HashSet<>();
-        Map<Object, Map<String, String>> termIds = new HashMap<>();
-        List<Parsed> chunk = new ArrayList<>(CHUNK);
-        NdjsonLines lines = new NdjsonLines(ndjson);
-        int number = 0;
-        for (byte[] bytes; (bytes = lines.next()) != null; ) {
-            number++;
-            Parsed line = parse(number, bytes);
-            if (line == null) {
-                continue; // a blank line
+        EditHeaders as = edit.hasActor() ? edit.resolved() : EditHeaders.by("import");
+        // A dry run writes one chunk at a time: the terms it creates are rolled back, so no chunk may rely on another's.
+        Run run = new Run(createMissing, dryRun, as, dryRun ? 1 : writers);
+        try (run) {
+            List<Parsed> chunk = new ArrayList<>(CHUNK);
+            NdjsonLines lines = new NdjsonLines(ndjson);
+            int number = 0;
+            for (byte[] bytes; (bytes = lines.next()) != null; ) {
+                number++;
+                Parsed line = parse(number, bytes);
+                if (line == null) {
+                    continue; // a blank line
+                }
+                if (line.problem != null) {
+                    run.report.add(rejected(line));
+                    continue;
+                }
+                chunk.add(line);
+                if (chunk.size() == CHUNK) {
+                    run.submit(chunk);
+                    chunk = new ArrayList<>(CHUNK);
+                }
             }
-            if (line.problem != null) {
-                report.add(rejected(line));
-                continue;
-            }
-            chunk.add(line);
-            if (chunk.size() == CHUNK) {
-                write(chunk, createMissing, dryRun, as, report, pendingRelated, idsInFile, termIds);
-                chunk.clear();
-            }
+            run.submit(chunk);
+            run.awaitAll();
         }
-        write(chunk, createMissing, dryRun, as, report, pendingRelated, idsInFile, termIds);
-        if (!pendingRelated.isEmpty()) {
-            link(pendingRelated, idsInFile, dryRun, as, report);
+        List<ImportReport.Line> report = new ArrayList<>(run.report);
+        if (!run.pendingRelated.isEmpty()) {
+            link(run.pendingRelated, run.idsInFile, dryRun, as, report);
         }
         report.sort((a, b) -> Integer.compare(a.line(), b.line()));
         return ImportReport.of(dryRun, report);
@@ -136,53 +154,260 @@ public class ArticleImport {
         return new Parsed(number, record, violations.isEmpty() ? null : new InvalidContent(violations));
     }
 
-    private void write(List<Parsed> chunk, boolean createMissing, boolean dryRun, EditHeaders edit, List<ImportReport.Line> report,
-                       Map<UUID, List<UUID>> pendingRelated, Set<UUID> idsInFile, Map<Object, Map<String, String>> termIds) {
-        if (chunk.isEmpty()) {
-            return;
+    /** One import as it runs: its report so far, what it knows, and the chunks being written. */
+    private final class Run implements AutoCloseable {
+        private final boolean createMissing;
+        private final boolean dryRun;
+        private final EditHeaders edit;
+        private final List<ImportReport.Line> report = Collections.synchronizedList(new ArrayList<>());
+        private final Map<UUID, List<UUID>> pendingRelated = Collections.synchronizedMap(new LinkedHashMap<>());
+        private final Set<UUID> idsInFile = ConcurrentHashMap.newKeySet();
+        /** Section, tag and author ids by the reference the file uses, once committed: every writer may use them. */
+        private final Map<Object, Map<String, String>> termIds = new ConcurrentHashMap<>();
+        private final ExecutorService pool;
+        private final int capacity;
+        private final Deque<InFlight> inFlight = new ArrayDeque<>();
+        private final java.util.concurrent.locks.ReadWriteLock alone = new java.util.concurrent.locks.ReentrantReadWriteLock();
+
+        Run(boolean createMissing, boolean dryRun, EditHeaders edit, int writers) {
+            this.createMissing = createMissing;
+            this.dryRun = dryRun;
+            this.edit = edit;
+            this.capacity = writers;
+            this.pool = writers == 1 ? null : Executors.newFixedThreadPool(writers, task -> {
+                Thread thread = new Thread(task, "dateline-import-" + WRITER_THREADS.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
         }
-        List<Written> done = new ArrayList<>();
-        try {
-            done.addAll(inTransaction(dryRun, () -> {
-                List<Written> written = new ArrayList<>();
-                for (Parsed line : chunk) {
-                    Written w = apply(line, createMissing, edit, termIds);
-                    written.add(w);
-                    // A written article needs no more watching: a small persistence context keeps every later
-                    // query's auto-flush cheap. Sections, tags and authors stay, so later lines find them without SQL.
-                    articles.getEntityManager().flush();
-                    articles.getEntityManager().detach(w.entity());
-                }
-                return written;
-            }));
-            if (dryRun) {
-                termIds.clear(); // terms a dry run created were rolled back with it
+
+        void submit(List<Parsed> chunk) {
+            if (chunk.isEmpty()) {
+                return;
             }
-        } catch (RuntimeException chunkFailed) {
-            // One line broke the chunk: replay it a line per transaction to keep every valid line.
-            done.clear();
-            termIds.clear();
-            for (Parsed line : chunk) {
+            if (pool == null) {
+                write(chunk);
+                return;
+            }
+            learnTerms(chunk);
+            Set<String> keys = keysOf(chunk);
+            // A later line about the same article lands after the earlier one: wait for the chunk holding it.
+            for (InFlight earlier : List.copyOf(inFlight)) {
+                if (!Collections.disjoint(earlier.keys, keys)) {
+                    await(earlier);
+                }
+            }
+            while (inFlight.size() >= capacity) {
+                await(inFlight.peekFirst());
+            }
+            inFlight.add(new InFlight(pool.submit(() -> write(chunk)), keys));
+        }
+
+        void awaitAll() {
+            while (!inFlight.isEmpty()) {
+                await(inFlight.peekFirst());
+            }
+        }
+
+        private void await(InFlight chunk) {
+            inFlight.remove(chunk);
+            try {
+                chunk.done.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("The import was interrupted", e);
+            }
+        }
+
+        /** Lets chunks still being written finish (the import failed elsewhere), then stops the writers. */
+        @Override
+        public void close() {
+            if (pool == null) {
+                return;
+            }
+            for (InFlight chunk : inFlight) {
                 try {
-                    done.add(inTransaction(dryRun, () -> apply(line, createMissing, edit, termIds)));
-                } catch (ProblemException e) {
-                    termIds.clear();
-                    report.add(rejected(new Parsed(line.number, line.record, e)));
-                } catch (org.hibernate.exception.ConstraintViolationException e) {
-                    termIds.clear();
-                    // Another writer took the same slug or external id in the meantime.
-                    report.add(rejected(new Parsed(line.number, line.record, new dateline.common.problem.Conflict(
-                            dateline.common.problem.ProblemType.CONFLICT, "The line conflicts with a concurrent change; import it again."))));
+                    chunk.done.get();
+                } catch (ExecutionException | InterruptedException ignored) {
+                    // the first failure is the one reported
+                }
+            }
+            pool.shutdown();
+        }
+
+        private static Set<String> keysOf(List<Parsed> chunk) {
+            Set<String> keys = new HashSet<>();
+            for (Parsed line : chunk) {
+                ArticleRecord r = line.record;
+                if (r.externalId() != null) {
+                    keys.add("external:" + r.externalId());
+                }
+                if (r.id() != null) {
+                    keys.add("id:" + r.id());
+                }
+                if (r.slug() != null) {
+                    keys.add("slug:" + r.slug());
+                }
+            }
+            return keys;
+        }
+
+        private void write(List<Parsed> chunk) {
+            // Two writers creating the same new tag would collide (or deadlock, creating two in opposite
+            // orders): a chunk naming a term this import has not seen yet is written alone.
+            java.util.concurrent.locks.Lock turn = namesUnseenTerms(chunk) ? alone.writeLock() : alone.readLock();
+            turn.lock();
+            try {
+                writeNow(chunk);
+            } finally {
+                turn.unlock();
+            }
+        }
+
+        /** Looks up, once, the terms the chunk names that this import has not met: those that exist need no lone writer. */
+        private void learnTerms(List<Parsed> chunk) {
+            Map<TermCatalog<?>, Set<String>> unseen = new HashMap<>();
+            for (Parsed line : chunk) {
+                ArticleRecord r = line.record;
+                unseen(sections, r.section() == null ? List.of() : List.of(r.section()), unseen);
+                unseen(tags, orEmpty(r.tags()), unseen);
+                unseen(authors, orEmpty(r.authors()), unseen);
+            }
+            if (unseen.isEmpty()) {
+                return;
+            }
+            QuarkusTransaction.requiringNew().run(() -> unseen.forEach((catalog, refs) -> refs.forEach(ref ->
+                    catalog.resolve(ref).ifPresent(term -> termIds.computeIfAbsent(catalog, c -> new ConcurrentHashMap<>())
+                            .put(ref, term.id.toString())))));
+        }
+
+        private void unseen(TermCatalog<?> catalog, List<String> refs, Map<TermCatalog<?>, Set<String>> unseen) {
+            Map<String, String> known = termIds.getOrDefault(catalog, Map.of());
+            for (String ref : refs) {
+                if (!known.containsKey(ref)) {
+                    unseen.computeIfAbsent(catalog, c -> new HashSet<>()).add(ref);
                 }
             }
         }
-        for (Written w : done) {
-            report.add(new ImportReport.Line(w.line.number, w.outcome, w.id, null, List.of()));
-            idsInFile.add(w.id);
-            if (!w.pending.isEmpty()) {
-                pendingRelated.put(w.id, w.line.record.relatedIds());
+
+        private boolean namesUnseenTerms(List<Parsed> chunk) {
+            for (Parsed line : chunk) {
+                ArticleRecord r = line.record;
+                if (!seen(sections, r.section() == null ? List.of() : List.of(r.section())) || !seen(tags, orEmpty(r.tags()))
+                        || !seen(authors, orEmpty(r.authors()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean seen(TermCatalog<?> catalog, List<String> refs) {
+            return termIds.getOrDefault(catalog, Map.of()).keySet().containsAll(refs);
+        }
+
+        private void writeNow(List<Parsed> chunk) {
+            List<Written> done = new ArrayList<>();
+            Map<Object, Map<String, String>> created = new HashMap<>();
+            try {
+                done.addAll(inTransaction(dryRun, () -> {
+                    Map<String, UUID> byExternalId = preload(chunk);
+                    List<Written> written = new ArrayList<>();
+                    for (Parsed line : chunk) {
+                        Written w = apply(line, this, created, byExternalId);
+                        written.add(w);
+                        // A written article needs no more watching: a small persistence context keeps every later
+                        // query's auto-flush cheap. Sections, tags and authors stay, so later lines find them without SQL.
+                        articles.getEntityManager().flush();
+                        articles.getEntityManager().detach(w.entity());
+                    }
+                    return written;
+                }));
+                committed(created);
+            } catch (RuntimeException chunkFailed) {
+                // One line broke the chunk: replay it a line per transaction to keep every valid line.
+                done.clear();
+                for (Parsed line : chunk) {
+                    replay(line, done);
+                }
+            }
+            for (Written w : done) {
+                report.add(new ImportReport.Line(w.line.number, w.outcome, w.id, null, List.of()));
+                idsInFile.add(w.id);
+                if (!w.pending.isEmpty()) {
+                    pendingRelated.put(w.id, w.line.record.relatedIds());
+                }
             }
         }
+
+        /**
+         * Writes one line in a transaction of its own. A unique key taken meanwhile (another writer created the
+         * same new tag, or the same slug) is tried again once that writer has committed, before it counts as a conflict.
+         */
+        private void replay(Parsed line, List<Written> done) {
+            for (int attempt = 1; ; attempt++) {
+                Map<Object, Map<String, String>> createdByLine = new HashMap<>();
+                try {
+                    done.add(inTransaction(dryRun, () -> apply(line, this, createdByLine, null)));
+                    committed(createdByLine);
+                    return;
+                } catch (ProblemException e) {
+                    report.add(rejected(new Parsed(line.number, line.record, e)));
+                    return;
+                } catch (org.hibernate.exception.ConstraintViolationException | org.hibernate.exception.LockAcquisitionException e) {
+                    if (attempt == 3) {
+                        report.add(rejected(new Parsed(line.number, line.record, new dateline.common.problem.Conflict(
+                                dateline.common.problem.ProblemType.CONFLICT, "The line conflicts with a concurrent change; import it again."))));
+                        return;
+                    }
+                }
+            }
+        }
+
+        /** Terms a transaction created, now committed (a dry run commits nothing). */
+        private void committed(Map<Object, Map<String, String>> created) {
+            if (!dryRun) {
+                created.forEach((catalog, ids) -> termIds.computeIfAbsent(catalog, c -> new ConcurrentHashMap<>()).putAll(ids));
+            }
+        }
+
+        /**
+         * One query per kind instead of one per line: the chunk's known sections, tags and authors into the
+         * persistence context, and which external ids already name an article.
+         */
+        private Map<String, UUID> preload(List<Parsed> chunk) {
+            Map<TermCatalog<?>, Set<UUID>> ids = new HashMap<>();
+            Set<String> externalIds = new HashSet<>();
+            for (Parsed line : chunk) {
+                ArticleRecord r = line.record;
+                known(sections, r.section() == null ? List.of() : List.of(r.section()), ids);
+                known(tags, orEmpty(r.tags()), ids);
+                known(authors, orEmpty(r.authors()), ids);
+                if (r.externalId() != null) {
+                    externalIds.add(r.externalId());
+                }
+            }
+            ids.forEach(TermCatalog::preload);
+            return articles.idsByExternalId(externalIds);
+        }
+
+        private void known(TermCatalog<?> catalog, List<String> refs, Map<TermCatalog<?>, Set<UUID>> ids) {
+            Map<String, String> known = termIds.getOrDefault(catalog, Map.of());
+            for (String ref : refs) {
+                String id = known.get(ref);
+                if (id != null) {
+                    ids.computeIfAbsent(catalog, c -> new HashSet<>()).add(UUID.fromString(id));
+                }
+            }
+        }
+    }
+
+    /** A chunk being written, and the articles it names. */
+    private record InFlight(Future<?> done, Set<String> keys) {
     }
 
     /**
@@ -218,13 +443,14 @@ public class ArticleImport {
     }
 
     /** Writes one record in the current transaction. */
-    private Written apply(Parsed line, boolean createMissing, EditHeaders edit, Map<Object, Map<String, String>> termIds) {
+    private Written apply(Parsed line, Run run, Map<Object, Map<String, String>> termsCreated, Map<String, UUID> byExternalId) {
         ArticleRecord r = line.record;
-        ArticleRecord byId = termsById(r, createMissing, termIds);
+        EditHeaders edit = run.edit;
+        ArticleRecord byId = termsById(r, run, termsCreated);
         Set<UUID> known = new HashSet<>(articles.existing(r.relatedIds()));
         List<UUID> relatedNow = r.relatedIds().stream().filter(known::contains).toList();
         List<UUID> pending = r.relatedIds().stream().filter(id -> !known.contains(id)).toList();
-        Article existing = (r.externalId() != null ? articles.findByExternalId(r.externalId())
+        Article existing = (r.externalId() != null ? externalId(r.externalId(), byExternalId)
                 : r.id() != null ? articles.findByIdOptional(r.id()) : java.util.Optional.<Article>empty()).orElse(null);
         Instant now = clock.instant();
         if (existing == null) {
@@ -301,36 +527,49 @@ public class ArticleImport {
                 && a.trashedAt == null;
     }
 
+    /** The article with this external id; {@code preloaded} (when given) already says which external ids are taken. */
+    private java.util.Optional<Article> externalId(String externalId, Map<String, UUID> preloaded) {
+        if (preloaded == null) {
+            return articles.findByExternalId(externalId);
+        }
+        UUID id = preloaded.get(externalId);
+        return id == null ? java.util.Optional.empty() : articles.findByIdOptional(id);
+    }
+
     /**
      * The record with its sections, tags and authors named by id, looked up once per import rather than once
-     * per line (created first when {@code createMissing}). A reference that names nothing is left as it is,
-     * for the content check to report.
+     * per line (created first when {@code createMissing}; {@code created} holds those this transaction made).
+     * A reference that names nothing is left as it is, for the content check to report.
      */
-    private ArticleRecord termsById(ArticleRecord r, boolean createMissing, Map<Object, Map<String, String>> termIds) {
-        String section = r.section() == null ? null : termId(sections, r.section(), createMissing, Section::new, termIds);
-        List<String> tagIds = orEmpty(r.tags()).stream().map(t -> termId(tags, t, createMissing, Tag::new, termIds)).toList();
-        List<String> authorIds = orEmpty(r.authors()).stream().map(a -> termId(authors, a, createMissing, Author::new, termIds)).toList();
+    private ArticleRecord termsById(ArticleRecord r, Run run, Map<Object, Map<String, String>> created) {
+        String section = r.section() == null ? null : termId(sections, r.section(), Section::new, run, created);
+        List<String> tagIds = orEmpty(r.tags()).stream().map(t -> termId(tags, t, Tag::new, run, created)).toList();
+        List<String> authorIds = orEmpty(r.authors()).stream().map(a -> termId(authors, a, Author::new, run, created)).toList();
         return new ArticleRecord(r.id(), r.externalId(), r.slug(), r.title(), r.subtitle(), r.excerpt(), r.body(), r.imageUrl(),
                 section, tagIds, authorIds, r.locale(), r.related(), r.status(), r.publishedAt());
     }
 
-    private static <E extends Term> String termId(TermCatalog<E> catalog, String ref, boolean createMissing, Supplier<E> fresh,
-                                                  Map<Object, Map<String, String>> termIds) {
-        Map<String, String> known = termIds.computeIfAbsent(catalog, c -> new HashMap<>());
-        String id = known.get(ref);
+    private static <E extends Term> String termId(TermCatalog<E> catalog, String ref, Supplier<E> fresh, Run run,
+                                                  Map<Object, Map<String, String>> created) {
+        String id = run.termIds.getOrDefault(catalog, Map.of()).get(ref);
         if (id == null) {
-            E term = catalog.resolve(ref).orElse(null);
-            if (term == null && createMissing && ref.matches(Slugs.PATTERN) && ref.length() <= Slugs.MAX_LENGTH) {
-                String name = ref.replace('-', ' ');
-                term = catalog.create(ref, Character.toUpperCase(name.charAt(0)) + name.substring(1), fresh.get());
-            }
-            if (term == null) {
-                return ref;
-            }
-            id = term.id.toString();
-            known.put(ref, id);
+            id = created.getOrDefault(catalog, Map.of()).get(ref);
         }
-        return id;
+        if (id != null) {
+            return id;
+        }
+        E term = catalog.resolve(ref).orElse(null);
+        if (term != null) {
+            run.termIds.computeIfAbsent(catalog, c -> new ConcurrentHashMap<>()).put(ref, term.id.toString());
+            return term.id.toString();
+        }
+        if (run.createMissing && ref.matches(Slugs.PATTERN) && ref.length() <= Slugs.MAX_LENGTH) {
+            String name = ref.replace('-', ' ');
+            term = catalog.create(ref, Character.toUpperCase(name.charAt(0)) + name.substring(1), fresh.get());
+            created.computeIfAbsent(catalog, c -> new HashMap<>()).put(ref, term.id.toString());
+            return term.id.toString();
+        }
+        return ref;
     }
 
     private static ImportReport.Line rejected(Parsed line) {

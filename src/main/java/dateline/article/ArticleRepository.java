@@ -107,6 +107,16 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return find("externalId", externalId).firstResultOptional();
     }
 
+    /** The ids of the articles among these external ids that exist, by external id. */
+    public java.util.Map<String, UUID> idsByExternalId(java.util.Collection<String> externalIds) {
+        java.util.Map<String, UUID> ids = new java.util.HashMap<>();
+        if (!externalIds.isEmpty()) {
+            getEntityManager().createQuery("select a.externalId, a.id from Article a where a.externalId in :ids", Object[].class)
+                    .setParameter("ids", externalIds).getResultList().forEach(row -> ids.put((String) row[0], (UUID) row[1]));
+        }
+        return ids;
+    }
+
     /** Every article, or those in one status; the trash separately. Newest created first. */
     public Page<Article> managePage(ArticleStatus status, boolean trashed, String cursor, int limit) {
         Parameters params = new Parameters();

@@ -42,6 +42,17 @@ public class EditHeaders {
         return edit;
     }
 
+    /**
+     * The same edit with its caller's name written down, for work that outlives the request's context (an
+     * import's writer threads). Only for callers whose role lets them change any article.
+     */
+    EditHeaders resolved() {
+        EditHeaders edit = by(actorOrSystem());
+        edit.ifMatch = ifMatch;
+        edit.summary = summary;
+        return edit;
+    }
+
     /** A caller's token, or a name Dateline gave its own writer. */
     boolean hasActor() {
         return (security != null && security.getUserPrincipal() != null) || (actor != null && !actor.isBlank());

@@ -44,6 +44,19 @@ public interface DatelineConfig {
     /** The trash. */
     Trash trash();
 
+    /** Bulk import. */
+    @io.smallrye.config.WithName("import")
+    Import importer();
+
+    interface Import {
+        /**
+         * Chunks of an import written at once, each in its own transaction on its own connection. One
+         * writer leaves the database idle while Java prepares the next chunk, and the reverse.
+         */
+        @WithDefault("2")
+        int writers();
+    }
+
     interface Trash {
         /** How long a trashed article stays restorable before it and its revisions are deleted for good. */
         @WithDefault("30D")

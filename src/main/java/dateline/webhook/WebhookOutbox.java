@@ -6,6 +6,7 @@ import dateline.article.ArticleEvent;
 import dateline.common.term.TermEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +31,11 @@ public class WebhookOutbox {
     static final String TEST_EVENT = "webhook.test";
 
     private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
 
-    WebhookOutbox(ObjectMapper json) {
+    WebhookOutbox(ObjectMapper json, TransactionSynchronizationRegistry transactions) {
         this.json = json;
+        this.transactions = transactions;
     }
 
     void articleChanged(@Observes ArticleEvent event) {
@@ -44,7 +47,7 @@ public class WebhookOutbox {
     }
 
     private void announce(String name, Instant at, java.util.UUID id, String slug) {
-        List<Webhook> subscribers = Webhook.<Webhook>list("active = true").stream().filter(w -> w.subscribes(name)).toList();
+        List<Webhook> subscribers = active().stream().filter(w -> w.subscribes(name)).toList();
         if (subscribers.isEmpty()) {
             return;
         }
@@ -55,6 +58,17 @@ public class WebhookOutbox {
         for (Webhook webhook : subscribers) {
             WebhookDelivery.pending(webhook, id, name, payload, at).persist();
         }
+    }
+
+    /** The active webhooks, read once per transaction: an import chunk announces a hundred articles. */
+    @SuppressWarnings("unchecked")
+    private List<Webhook> active() {
+        List<Webhook> active = (List<Webhook>) transactions.getResource(WebhookOutbox.class);
+        if (active == null) {
+            active = Webhook.list("active = true");
+            transactions.putResource(WebhookOutbox.class, active);
+        }
+        return active;
     }
 
     /** The test event for one webhook, queued like any other. */

@@ -104,6 +104,38 @@ class ImportExportTest {
     }
 
     @Test
+    void aLargeFileWrittenBySeveralWritersKeepsEveryLineAndTheLastWordOnEachArticle() {
+        String run = unique("bulk");
+        Newsroom.section(run + "-desk");
+        for (int t = 0; t < 20; t++) {
+            Newsroom.tag(run + "-t" + t); // existing terms: chunks naming only these are written side by side
+        }
+        StringBuilder file = new StringBuilder();
+        for (int i = 1; i <= 450; i++) {
+            // Line 201, first of the third chunk of 100, restates the article of line 200, last of the second, and
+            // moves it to another tag; lines 301-310 bring a tag the file has not named before.
+            int n = i == 201 ? 200 : i;
+            String title = i == 201 ? "Bulk 200, corrected" : "Bulk " + i;
+            String tag = i > 300 && i <= 310 ? run + "-late" : i == 201 ? run + "-t3" : run + "-t" + i % 20;
+            file.append("{\"externalId\":\"").append(run).append(':').append(n).append("\",\"title\":\"").append(title)
+                    .append("\",\"section\":\"").append(run).append("-desk\",\"tags\":[\"").append(tag).append("\"]")
+                    .append(",\"status\":\"PUBLISHED\",\"publishedAt\":\"2024-01-01T00:00:00Z\"")
+                    // Long bodies keep the second chunk busy while the third starts: it must still wait for line 200.
+                    .append(i > 100 && i < 200 ? ",\"body\":\"<p>" + "Long copy. ".repeat(3000) + "</p>\"" : "").append("}\n");
+        }
+        ValidatableResponse report = importing(file.toString(), "?createMissing=true")
+                .body("created", equalTo(449)).body("updated", equalTo(1)).body("rejected", equalTo(0))
+                .body("lines[200].line", equalTo(201)).body("lines[200].outcome", equalTo("UPDATED"));
+        String id = report.extract().path("lines[199].id");
+        report.body("lines[200].id", equalTo(id));
+        given().get("/api/v1/manage/articles/" + id).then().body("title", equalTo("Bulk 200, corrected"));
+        // t0: lines 20, 40, ... 440 but 200 (moved to t3 by line 201): 21; t3: 3, 23, ... 443 but 303 (late), and article 200.
+        given().get("/api/v1/headlines?limit=100&tag=" + run + "-t0").then().body("items.size()", equalTo(21));
+        given().get("/api/v1/headlines?limit=100&tag=" + run + "-t3").then().body("items.size()", equalTo(23));
+        given().get("/api/v1/headlines?limit=100&tag=" + run + "-late").then().body("items.size()", equalTo(10));
+    }
+
+    @Test
     void importTakesOnlyNdjson() {
         given().contentType("application/json").body("{\"title\":\"x\"}").post("/api/v1/manage/import").then()
                 .statusCode(415).contentType("application/problem+json");

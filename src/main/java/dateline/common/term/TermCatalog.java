@@ -73,6 +73,13 @@ public abstract class TermCatalog<E extends Term> {
         }
     }
 
+    /** Loads these terms into the persistence context with one query, so finding them by id later costs none. */
+    public void preload(java.util.Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            em().createQuery("from " + type.getSimpleName() + " t where t.id in :ids", type).setParameter("ids", ids).getResultList();
+        }
+    }
+
     @Transactional
     public E create(String slug, String name, E term) {
         term.created(clock.instant());
