@@ -22,12 +22,14 @@ public class ArticleChores {
 
     private final ArticleService service;
     private final ArticleRepository articles;
+    private final TextSearch search;
     private final DatelineConfig config;
     private final Clock clock;
 
-    ArticleChores(ArticleService service, ArticleRepository articles, DatelineConfig config, Clock clock) {
+    ArticleChores(ArticleService service, ArticleRepository articles, TextSearch search, DatelineConfig config, Clock clock) {
         this.service = service;
         this.articles = articles;
+        this.search = search;
         this.config = config;
         this.clock = clock;
     }
@@ -62,6 +64,7 @@ public class ArticleChores {
     public int purgeExpired() {
         List<UUID> expired = claim("trashed_at < ?1 order by trashed_at, id", clock.instant().minus(config.trash().retention()));
         for (UUID id : expired) {
+            search.forget(id);
             articles.deleteById(id);
         }
         return expired.size();

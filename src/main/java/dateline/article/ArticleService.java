@@ -215,6 +215,7 @@ public class ArticleService {
         Article article = lock(id, edit, true);
         Instant now = clock.instant();
         if (purge) {
+            search.forget(article.id);
             articles.delete(article);
             announce(article, ArticleEvent.Type.DELETED, now);
             return;
