@@ -16,7 +16,8 @@ if [ "$DB" = pg ]; then
 else
   ./mvnw -B -q package -DskipTests
   [ -n "${READS_ONLY:-}" ] || rm -rf /tmp/dateline-bench-h2db
-  export DATELINE_DB_URL="jdbc:h2:file:/tmp/dateline-bench-h2db/dateline"
+  # The same settings as the default URL (application.properties), in a file of its own.
+  export DATELINE_DB_URL="jdbc:h2:file:/tmp/dateline-bench-h2db/dateline;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000"
 fi
 export DATELINE_DEMO_ENABLED=false
 # The benchmark's own admin token (only its hash goes to Dateline), and no rate limits: every request
