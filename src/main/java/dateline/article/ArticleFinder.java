@@ -63,7 +63,7 @@ public class ArticleFinder {
             sql.append("0");
         }
         // live_at is the publication date of what delivery shows (scheduled articles from their instant on).
-        sql.append(" as rank from article a where a.live_at <= ?", clock.instant());
+        sql.append(" as rank from article a where a.live_at <= ?", newestShown(f, after));
         if (f.section() != null) {
             Optional<UUID> section = idOf(em, "section", f.section());
             if (section.isEmpty()) {
@@ -133,7 +133,7 @@ public class ArticleFinder {
         for (int i = 0; i < tags.size(); i++) {
             sql.append(i == 0 ? "(" : " union all (")
                     .append("select t.article_id, t.published_at from article_tag t where t.tag_id = ? and t.published_at <= ?",
-                            tags.get(i), clock.instant());
+                            tags.get(i), newestShown(f, after));
             if (f.since() != null) {
                 sql.append(" and t.published_at >= ?", f.since());
             }
@@ -149,6 +149,20 @@ public class ArticleFinder {
                 + ", x.article_id" + direction);
     }
 
+    /**
+     * The latest date a newest-first list shows: now, or the cursor's date when paging on. One bound, not
+     * two: given "date <= now and date <= cursor", H2 seeks its index to the first and filters the rest,
+     * reading every newer row again on each page.
+     */
+    private Instant newestShown(ArticleFilter f, List<String> after) {
+        Instant now = clock.instant();
+        if (after == null || f.sort() != ArticleFilter.Sort.NEWEST) {
+            return now;
+        }
+        Instant at = cursors.instant(after.get(0));
+        return at.isBefore(now) ? at : now;
+    }
+
     /** The keyset condition of a date-ordered list: rows after the cursor's (date, id). */
     private void after(NativeSql sql, ArticleFilter f, List<String> after, String date, String id) {
         if (after == null) {
@@ -157,8 +171,9 @@ public class ArticleFinder {
         Instant at = cursors.instant(after.get(0));
         UUID last = cursors.uuid(after.get(1));
         // Repeating the bound alone lets the database seek the index to it; the OR alone is only a filter.
+        // Newest first, the bound is already the list's upper one (newestShown).
         if (f.sort() == ArticleFilter.Sort.NEWEST) {
-            sql.append(" and " + date + " <= ? and (" + date + " < ? or (" + date + " = ? and " + id + " < ?))", at, at, at, last);
+            sql.append(" and (" + date + " < ? or (" + date + " = ? and " + id + " < ?))", at, at, last);
         } else {
             sql.append(" and " + date + " >= ? and (" + date + " > ? or (" + date + " = ? and " + id + " > ?))", at, at, at, last);
         }

@@ -32,6 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RelatedHeadlines {
     /** Candidates are looked for within this distance of the article's date: related news is contemporary. */
     static final Duration WINDOW = Duration.ofDays(180);
+    /** Where candidates are looked for first: at the edge, recency has fallen to under a fifth. */
+    static final Duration NEAR = Duration.ofDays(35);
     static final int MAX_CANDIDATES = 2000;
     static final int SECTION_CHECK_CHUNK = 100;
 
@@ -83,15 +85,32 @@ public class RelatedHeadlines {
         return published(Panache.getEntityManager(), article.related, clock.instant());
     }
 
+    /**
+     * The best {@code wanted} candidates. Most of them are found close to the article's date, so candidates
+     * are first looked for within {@link #NEAR}: when the list found there scores at least what any
+     * article further away could reach (every tag shared and the same section, at the recency of the
+     * window's edge), nothing outside can enter it; otherwise the whole {@link #WINDOW} is searched.
+     */
     private List<Map.Entry<UUID, RelatedScore>> rank(EntityManager em, Article article, Set<UUID> excluded, int wanted, Instant now) {
-        Instant from = article.publishedAt.minus(WINDOW);
-        Instant to = article.publishedAt.plus(WINDOW).isAfter(now) ? now : article.publishedAt.plus(WINDOW);
+        Map<UUID, Double> weight = article.tags.isEmpty() ? Map.of() : tagWeights(em, article.tags, now);
+        double ceiling = weight.values().stream().mapToDouble(Double::doubleValue).sum() + (article.section == null ? 0 : 1);
+        List<Map.Entry<UUID, RelatedScore>> near = rankWithin(em, article, excluded, wanted, now, NEAR, weight);
+        double outside = RelatedScore.computed(ceiling, 0, NEAR.toDays()).total();
+        if (near.size() == wanted && near.get(wanted - 1).getValue().total() >= outside) {
+            return near;
+        }
+        return rankWithin(em, article, excluded, wanted, now, WINDOW, weight);
+    }
+
+    private List<Map.Entry<UUID, RelatedScore>> rankWithin(EntityManager em, Article article, Set<UUID> excluded, int wanted,
+                                                          Instant now, Duration window, Map<UUID, Double> weight) {
+        Instant from = article.publishedAt.minus(window);
+        Instant to = article.publishedAt.plus(window).isAfter(now) ? now : article.publishedAt.plus(window);
         Map<UUID, Double> tagScore = new HashMap<>();
         Map<UUID, Instant> published = new HashMap<>();
         Map<UUID, Boolean> sameSection = new HashMap<>();
         List<UUID> tagIds = article.tags.stream().map(t -> t.id).toList();
         if (!tagIds.isEmpty()) {
-            Map<UUID, Double> weight = tagWeights(em, article.tags, now);
             for (Object[] row : rows(em.createNativeQuery("select t.article_id, t.tag_id, t.published_at from article_tag t"
                             + " where t.tag_id in (:tags) and t.published_at between :from and :to order by t.published_at desc")
                     .setParameter("tags", tagIds).setParameter("from", from).setParameter("to", to)
