@@ -58,7 +58,7 @@ visit_all() {
 for line in open(os.environ["LIST_FILE"]):
     print("url = \"" + os.environ["BASE"] + os.environ["PATH_PREFIX"] + line.strip() + os.environ.get("PATH_SUFFIX", "") + "\"")
     print("output = \"/dev/null\"")' > "$OUT-visit.curl"
-  curl -s --parallel --parallel-max 4 -K "$OUT-visit.curl"
+  curl -s --parallel --parallel-max 4 -K "$OUT-visit.curl" 2>/dev/null
 }
 
 measure() { # name url-or-lua [env...]
