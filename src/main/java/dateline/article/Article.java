@@ -92,6 +92,17 @@ public class Article extends PanacheEntityBase {
     public Instant updatedAt;
     @Version
     public long version;
+    /** The body's plain text, known once the body is written or first asked for. */
+    @Transient
+    String bodyText;
+
+    String bodyText() {
+        if (bodyText == null) {
+            bodyText = ArticleBody.text(body);
+        }
+        return bodyText;
+    }
+
     /** What delivery showed when this article was read from the database; null for a new one. */
     @Transient
     private Instant liveAtWhenLoaded;
@@ -135,7 +146,7 @@ public class Article extends PanacheEntityBase {
         keys.add(DependencyKeys.LISTS);
         keys.add(DependencyKeys.SEARCH);
         // The raw HTML's words as well as its text's: a superset of what either database indexes.
-        keys.addAll(SearchQuery.dependencyKeysOf(title, subtitle, excerpt, body, ArticleBody.text(body)));
+        keys.addAll(SearchQuery.dependencyKeysOf(title, subtitle, excerpt, body, bodyText()));
         if (section != null) {
             keys.add(DependencyKeys.section(section.slug));
         }

@@ -2,6 +2,7 @@ package dateline.article;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -21,22 +22,34 @@ final class ArticleBody {
     private ArticleBody() {
     }
 
+    /** A body as stored and its plain text, from one parse of the input (an import parses a hundred thousand). */
+    record Cleaned(String html, String text) {
+    }
+
+    /** The HTML with everything outside the allow-list removed (null for an absent or empty body), and its text. */
+    static Cleaned clean(String html) {
+        if (html == null || html.isBlank()) {
+            return new Cleaned(null, "");
+        }
+        // What Jsoup.clean does, keeping the cleaned document for its text.
+        Document clean = new Cleaner(ALLOWED).clean(Jsoup.parseBodyFragment(html, ""));
+        clean.outputSettings(COMPACT);
+        String cleaned = clean.body().html().strip();
+        return cleaned.isEmpty() ? new Cleaned(null, "") : new Cleaned(cleaned, clean.body().text());
+    }
+
     /** The HTML with everything outside the allow-list removed; null for an absent or empty body. */
     static String sanitize(String html) {
-        if (html == null || html.isBlank()) {
-            return null;
-        }
-        String clean = Jsoup.clean(html, "", ALLOWED, COMPACT).strip();
-        return clean.isEmpty() ? null : clean;
+        return clean(html).html();
     }
 
     static String text(String html) {
         return html == null ? "" : Jsoup.parseBodyFragment(html).text();
     }
 
-    static int wordCount(String html) {
-        String text = text(html).strip();
-        return text.isEmpty() ? 0 : text.split("\\s+").length;
+    static int wordCountOfText(String text) {
+        String words = text.strip();
+        return words.isEmpty() ? 0 : words.split("\\s+").length;
     }
 
     static int readingTimeMinutes(int words) {

@@ -385,8 +385,10 @@ public class ArticleService {
             article.title = in.title().strip();
             article.subtitle = blankToNull(in.subtitle());
             article.excerpt = blankToNull(in.excerpt());
-            article.body = ArticleBody.sanitize(in.body());
-            article.wordCount = ArticleBody.wordCount(article.body);
+            ArticleBody.Cleaned body = ArticleBody.clean(in.body());
+            article.body = body.html();
+            article.bodyText = body.text();
+            article.wordCount = ArticleBody.wordCountOfText(body.text());
             article.imageUrl = blankToNull(in.imageUrl());
             article.section = section;
             article.tags.clear();

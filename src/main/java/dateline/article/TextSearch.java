@@ -85,7 +85,7 @@ public class TextSearch {
         }
         EntityManager em = Panache.getEntityManager();
         List<String> words = new ArrayList<>();
-        for (String field : new String[] {a.title, a.subtitle, a.excerpt, ArticleBody.text(a.body)}) {
+        for (String field : new String[] {a.title, a.subtitle, a.excerpt, a.bodyText()}) {
             if (field != null) {
                 words.addAll(SearchQuery.words(field));
                 words.add("|"); // no phrase spans two fields
