@@ -27,16 +27,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import dateline.config.DatelineConfig;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -60,7 +53,6 @@ import java.util.function.Supplier;
 public class ArticleImport {
     static final int CHUNK = 100;
     private static final String IMPORT = "/api/v1/manage/import";
-    private static final AtomicInteger WRITER_THREADS = new AtomicInteger();
 
     private final ArticleService service;
     private final ArticleRepository articles;
@@ -164,80 +156,32 @@ public class ArticleImport {
         private final Set<UUID> idsInFile = ConcurrentHashMap.newKeySet();
         /** Section, tag and author ids by the reference the file uses, once committed: every writer may use them. */
         private final Map<Object, Map<String, String>> termIds = new ConcurrentHashMap<>();
-        private final ExecutorService pool;
-        private final int capacity;
-        private final Deque<InFlight> inFlight = new ArrayDeque<>();
-        private final java.util.concurrent.locks.ReadWriteLock alone = new java.util.concurrent.locks.ReentrantReadWriteLock();
+        private final ChunkWriters writers;
 
         Run(boolean createMissing, boolean dryRun, EditHeaders edit, int writers) {
             this.createMissing = createMissing;
             this.dryRun = dryRun;
             this.edit = edit;
-            this.capacity = writers;
-            this.pool = writers == 1 ? null : Executors.newFixedThreadPool(writers, task -> {
-                Thread thread = new Thread(task, "dateline-import-" + WRITER_THREADS.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
+            this.writers = new ChunkWriters(writers);
         }
 
         void submit(List<Parsed> chunk) {
             if (chunk.isEmpty()) {
                 return;
             }
-            if (pool == null) {
-                write(chunk);
-                return;
-            }
             learnTerms(chunk);
-            Set<String> keys = keysOf(chunk);
-            // A later line about the same article lands after the earlier one: wait for the chunk holding it.
-            for (InFlight earlier : List.copyOf(inFlight)) {
-                if (!Collections.disjoint(earlier.keys, keys)) {
-                    await(earlier);
-                }
-            }
-            while (inFlight.size() >= capacity) {
-                await(inFlight.peekFirst());
-            }
-            inFlight.add(new InFlight(pool.submit(() -> write(chunk)), keys));
+            // Two writers creating the same new tag would collide (or deadlock, creating two in opposite
+            // orders): a chunk naming a term this import has not seen yet is written alone.
+            writers.submit(keysOf(chunk), () -> namesUnseenTerms(chunk), () -> write(chunk));
         }
 
         void awaitAll() {
-            while (!inFlight.isEmpty()) {
-                await(inFlight.peekFirst());
-            }
+            writers.awaitAll();
         }
 
-        private void await(InFlight chunk) {
-            inFlight.remove(chunk);
-            try {
-                chunk.done.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("The import was interrupted", e);
-            }
-        }
-
-        /** Lets chunks still being written finish (the import failed elsewhere), then stops the writers. */
         @Override
         public void close() {
-            if (pool == null) {
-                return;
-            }
-            for (InFlight chunk : inFlight) {
-                try {
-                    chunk.done.get();
-                } catch (ExecutionException | InterruptedException ignored) {
-                    // the first failure is the one reported
-                }
-            }
-            pool.shutdown();
+            writers.close();
         }
 
         private static Set<String> keysOf(List<Parsed> chunk) {
@@ -255,18 +199,6 @@ public class ArticleImport {
                 }
             }
             return keys;
-        }
-
-        private void write(List<Parsed> chunk) {
-            // Two writers creating the same new tag would collide (or deadlock, creating two in opposite
-            // orders): a chunk naming a term this import has not seen yet is written alone.
-            java.util.concurrent.locks.Lock turn = namesUnseenTerms(chunk) ? alone.writeLock() : alone.readLock();
-            turn.lock();
-            try {
-                writeNow(chunk);
-            } finally {
-                turn.unlock();
-            }
         }
 
         /** Looks up, once, the terms the chunk names that this import has not met: those that exist need no lone writer. */
@@ -310,7 +242,7 @@ public class ArticleImport {
             return termIds.getOrDefault(catalog, Map.of()).keySet().containsAll(refs);
         }
 
-        private void writeNow(List<Parsed> chunk) {
+        private void write(List<Parsed> chunk) {
             List<Written> done = new ArrayList<>();
             Map<Object, Map<String, String>> created = new HashMap<>();
             try {
@@ -404,10 +336,6 @@ public class ArticleImport {
                 }
             }
         }
-    }
-
-    /** A chunk being written, and the articles it names. */
-    private record InFlight(Future<?> done, Set<String> keys) {
     }
 
     /**
