@@ -13,6 +13,7 @@ import dateline.common.problem.Violation;
 import dateline.common.slug.Slugs;
 import dateline.common.term.Term;
 import dateline.common.term.TermCatalog;
+import dateline.config.DatelineConfig;
 import dateline.section.Section;
 import dateline.section.SectionCatalog;
 import dateline.tag.Tag;
@@ -26,10 +27,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import dateline.config.DatelineConfig;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
