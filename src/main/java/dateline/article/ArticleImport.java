@@ -61,13 +61,14 @@ public class ArticleImport {
     private final AuthorCatalog authors;
     private final ContentVersion content;
     private final DeliveryChanges delivery;
+    private final ImportMetrics metrics;
     private final ObjectReader reader;
     private final Validator validator;
     private final Clock clock;
     private final int writers;
 
     ArticleImport(ArticleService service, ArticleRepository articles, SectionCatalog sections, TagCatalog tags,
-                  AuthorCatalog authors, ContentVersion content, DeliveryChanges delivery, ObjectMapper json,
+                  AuthorCatalog authors, ContentVersion content, DeliveryChanges delivery, ImportMetrics metrics, ObjectMapper json,
                   Validator validator, Clock clock, DatelineConfig config) {
         this.service = service;
         this.articles = articles;
@@ -76,6 +77,7 @@ public class ArticleImport {
         this.authors = authors;
         this.content = content;
         this.delivery = delivery;
+        this.metrics = metrics;
         this.reader = json.readerFor(ArticleRecord.class);
         this.validator = validator;
         this.clock = clock;
@@ -97,7 +99,7 @@ public class ArticleImport {
                     continue; // a blank line
                 }
                 if (line.problem != null) {
-                    run.report.add(rejected(line));
+                    run.reported(rejected(line));
                     continue;
                 }
                 chunk.add(line);
@@ -177,6 +179,13 @@ public class ArticleImport {
 
         void awaitAll() {
             writers.awaitAll();
+        }
+
+        void reported(ImportReport.Line line) {
+            report.add(line);
+            if (!dryRun) {
+                metrics.imported(line.outcome());
+            }
         }
 
         @Override
@@ -268,7 +277,7 @@ public class ArticleImport {
                 }
             }
             for (Written w : done) {
-                report.add(new ImportReport.Line(w.line.number, w.outcome, w.id, null, List.of()));
+                reported(new ImportReport.Line(w.line.number, w.outcome, w.id, null, List.of()));
                 idsInFile.add(w.id);
                 if (!w.pending.isEmpty()) {
                     pendingRelated.put(w.id, w.line.record.relatedIds());
@@ -288,11 +297,11 @@ public class ArticleImport {
                     committed(createdByLine);
                     return;
                 } catch (ProblemException e) {
-                    report.add(rejected(new Parsed(line.number, line.record, e)));
+                    reported(rejected(new Parsed(line.number, line.record, e)));
                     return;
                 } catch (org.hibernate.exception.ConstraintViolationException | org.hibernate.exception.LockAcquisitionException e) {
                     if (attempt == 3) {
-                        report.add(rejected(new Parsed(line.number, line.record, new dateline.common.problem.Conflict(
+                        reported(rejected(new Parsed(line.number, line.record, new dateline.common.problem.Conflict(
                                 dateline.common.problem.ProblemType.CONFLICT, "The line conflicts with a concurrent change; import it again."))));
                         return;
                     }

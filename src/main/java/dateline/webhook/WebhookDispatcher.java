@@ -42,15 +42,17 @@ public class WebhookDispatcher {
     private final DatelineConfig.Webhooks config;
     private final WebhookTargets targets;
     private final Clock clock;
+    private final WebhookMetrics metrics;
     private final HttpClient http;
     /** Runs hold it shared; shutdown takes it exclusively to wait for the attempts in flight. */
     private final ReentrantReadWriteLock running = new ReentrantReadWriteLock();
     private volatile boolean stopping;
 
-    WebhookDispatcher(DatelineConfig config, WebhookTargets targets, Clock clock) {
+    WebhookDispatcher(DatelineConfig config, WebhookTargets targets, Clock clock, WebhookMetrics metrics) {
         this.config = config.webhooks();
         this.targets = targets;
         this.clock = clock;
+        this.metrics = metrics;
         // Redirects are never followed: a receiver must not be able to point Dateline somewhere else.
         this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -82,6 +84,8 @@ public class WebhookDispatcher {
                 Outcome outcome = deliver(send);
                 QuarkusTransaction.requiringNew().run(() -> record(send.id(), outcome));
             }
+            metrics.outboxHolds(QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager()
+                    .createNativeQuery("select count(*) from webhook_delivery where status = 'PENDING'").getSingleResult()).longValue()));
             return claimed.size();
         } finally {
             running.readLock().unlock();
@@ -192,14 +196,17 @@ public class WebhookDispatcher {
         if (outcome.succeeded()) {
             delivery.status = WebhookDelivery.Status.DELIVERED;
             delivery.deliveredAt = now;
+            metrics.attempted(WebhookMetrics.Attempt.DELIVERED);
             return;
         }
         Instant next = now.plus(backoff(delivery.attempts, outcome.retryAfter()));
         if (outcome.retryable() && !next.isAfter(delivery.retryFrom.plus(config.retryWindow()))) {
             delivery.status = WebhookDelivery.Status.PENDING;
             delivery.nextAttemptAt = next;
+            metrics.attempted(WebhookMetrics.Attempt.RETRYING);
         } else {
             delivery.status = WebhookDelivery.Status.FAILED;
+            metrics.attempted(WebhookMetrics.Attempt.FAILED);
             LOG.infof("Webhook delivery %s (%s) failed for good after %d attempts: %s", id, delivery.event,
                     delivery.attempts, outcome.error() != null ? outcome.error() : "HTTP " + outcome.status());
         }

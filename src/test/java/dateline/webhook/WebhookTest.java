@@ -124,6 +124,35 @@ class WebhookTest {
     }
 
     @Test
+    void theOutboxDepthAndHowAttemptsEndAreMetered() {
+        subscribe("article.published");
+        receiver.answering(500, 410);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.stopAt(start);
+        double retrying = metric("dateline_webhook_attempts_total{outcome=\"retrying\"}");
+        double delivered = metric("dateline_webhook_attempts_total{outcome=\"delivered\"}");
+        double failed = metric("dateline_webhook_attempts_total{outcome=\"failed\"}");
+        Newsroom.published(Map.of("title", "Metered " + unique("m")), null);
+        Newsroom.published(Map.of("title", "Metered too " + unique("m")), null);
+        dispatcher.dispatchDue(); // first answered 500 (tried again later), second 410 (given up on)
+        assertEquals(retrying + 1, metric("dateline_webhook_attempts_total{outcome=\"retrying\"}"));
+        assertEquals(failed + 1, metric("dateline_webhook_attempts_total{outcome=\"failed\"}"));
+        double waiting = metric("dateline_webhook_outbox_pending");
+        assertTrue(waiting >= 1, "the delivery to be tried again is in the outbox");
+
+        clock.stopAt(start.plus(Duration.ofMinutes(5)));
+        dispatcher.dispatchDue();
+        assertEquals(delivered + 1, metric("dateline_webhook_attempts_total{outcome=\"delivered\"}"));
+        assertEquals(waiting - 1, metric("dateline_webhook_outbox_pending"));
+    }
+
+    private static double metric(String series) {
+        String line = given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith(series + " ")).findFirst().orElseThrow(() -> new AssertionError(series + " is not published"));
+        return Double.parseDouble(line.substring(series.length() + 1).trim());
+    }
+
+    @Test
     void twoDispatchersSharingTheDatabaseSendEachDeliveryOnce() throws Exception {
         subscribe("article.published");
         for (int i = 0; i < 30; i++) {

@@ -85,6 +85,27 @@ class MetricsTest {
         assertEquals(hits + 1, cacheGets("hit"));
     }
 
+    @Test
+    void importedLinesAreCountedByOutcomeAndDryRunsAreNot() {
+        double created = importLines("created");
+        double rejected = importLines("rejected");
+        String run = Newsroom.unique("metered-import");
+        String file = "{\"title\":\"Metered " + run + " one\"}\n{\"title\":\"Metered " + run + " two\"}\n{\"title\": \n";
+        given().contentType("application/x-ndjson").body(file.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/manage/import?dryRun=true").then().statusCode(200);
+        assertEquals(created, importLines("created"));
+        given().contentType("application/x-ndjson").body(file.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/manage/import").then().statusCode(200);
+        assertEquals(created + 2, importLines("created"));
+        assertEquals(rejected + 1, importLines("rejected"));
+    }
+
+    private static double importLines(String outcome) {
+        Matcher m = Pattern.compile("(?m)^dateline_import_lines_total\\{(?=[^}]*outcome=\"" + outcome + "\")[^}]*} (\\S+)$").matcher(metrics());
+        assertTrue(m.find(), "dateline_import_lines_total for " + outcome + " is published");
+        return Double.parseDouble(m.group(1));
+    }
+
     private static double cacheGets(String result) {
         Matcher m = Pattern.compile("(?m)^cache_gets_total\\{(?=[^}]*cache=\"responses\")(?=[^}]*result=\"" + result + "\")[^}]*} (\\S+)$")
                 .matcher(metrics());
