@@ -134,16 +134,30 @@ class WebhookTest {
         double failed = metric("dateline_webhook_attempts_total{outcome=\"failed\"}");
         Newsroom.published(Map.of("title", "Metered " + unique("m")), null);
         Newsroom.published(Map.of("title", "Metered too " + unique("m")), null);
-        dispatcher.dispatchDue(); // first answered 500 (tried again later), second 410 (given up on)
-        assertEquals(retrying + 1, metric("dateline_webhook_attempts_total{outcome=\"retrying\"}"));
-        assertEquals(failed + 1, metric("dateline_webhook_attempts_total{outcome=\"failed\"}"));
-        double waiting = metric("dateline_webhook_outbox_pending");
+        dispatchAllDue(); // first answered 500 (tried again later), second 410 (given up on)
+        // Other classes' webhooks may hold deliveries to receivers long gone, attempted in the same runs.
+        assertTrue(metric("dateline_webhook_attempts_total{outcome=\"retrying\"}") >= retrying + 1);
+        assertTrue(metric("dateline_webhook_attempts_total{outcome=\"failed\"}") >= failed + 1);
+        long waiting = pendingInDatabase();
         assertTrue(waiting >= 1, "the delivery to be tried again is in the outbox");
+        assertEquals(waiting, metric("dateline_webhook_outbox_pending"));
 
         clock.stopAt(start.plus(Duration.ofMinutes(5)));
-        dispatcher.dispatchDue();
-        assertEquals(delivered + 1, metric("dateline_webhook_attempts_total{outcome=\"delivered\"}"));
-        assertEquals(waiting - 1, metric("dateline_webhook_outbox_pending"));
+        dispatchAllDue();
+        assertEquals(delivered + 1, metric("dateline_webhook_attempts_total{outcome=\"delivered\"}"), "only this test's receiver answers");
+        assertEquals(pendingInDatabase(), metric("dateline_webhook_outbox_pending"));
+    }
+
+    /** As the scheduled job does: until nothing is due (every attempt moves its delivery out of "due"). */
+    private void dispatchAllDue() {
+        while (dispatcher.dispatchDue() > 0) {
+            // a batch of 50 at most per call
+        }
+    }
+
+    private static long pendingInDatabase() {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) io.quarkus.hibernate.orm.panache.Panache
+                .getEntityManager().createNativeQuery("select count(*) from webhook_delivery where status = 'PENDING'").getSingleResult()).longValue());
     }
 
     private static double metric(String series) {
