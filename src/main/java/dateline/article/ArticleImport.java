@@ -157,7 +157,7 @@ public class ArticleImport {
         private final Map<UUID, List<UUID>> pendingRelated = Collections.synchronizedMap(new LinkedHashMap<>());
         private final Set<UUID> idsInFile = ConcurrentHashMap.newKeySet();
         /** Section, tag and author ids by the reference the file uses, once committed: every writer may use them. */
-        private final Map<Object, Map<String, String>> termIds = new ConcurrentHashMap<>();
+        private final Map<TermCatalog<?>, Map<String, String>> termIds = new ConcurrentHashMap<>();
         private final ChunkWriters writers;
 
         Run(boolean createMissing, boolean dryRun, EditHeaders edit, int writers) {
@@ -210,15 +210,34 @@ public class ArticleImport {
             return keys;
         }
 
-        /** Looks up, once, the terms the chunk names that this import has not met: those that exist need no lone writer. */
-        private void learnTerms(List<Parsed> chunk) {
-            Map<TermCatalog<?>, Set<String>> unseen = new HashMap<>();
+        /** The sections, tags and authors the chunk's lines name, by catalog. */
+        private Map<TermCatalog<?>, Set<String>> termRefs(List<Parsed> chunk) {
+            Map<TermCatalog<?>, Set<String>> refs = new HashMap<>();
             for (Parsed line : chunk) {
                 ArticleRecord r = line.record;
-                unseen(sections, r.section() == null ? List.of() : List.of(r.section()), unseen);
-                unseen(tags, orEmpty(r.tags()), unseen);
-                unseen(authors, orEmpty(r.authors()), unseen);
+                if (r.section() != null) {
+                    refs.computeIfAbsent(sections, c -> new HashSet<>()).add(r.section());
+                }
+                refs.computeIfAbsent(tags, c -> new HashSet<>()).addAll(orEmpty(r.tags()));
+                refs.computeIfAbsent(authors, c -> new HashSet<>()).addAll(orEmpty(r.authors()));
             }
+            return refs;
+        }
+
+        /** The ids this import knows (committed) for the catalog's references. */
+        private Map<String, String> idsOf(TermCatalog<?> catalog) {
+            return termIds.getOrDefault(catalog, Map.of());
+        }
+
+        /** Looks up, once, the terms the chunk names that this import has not met: those that exist need no lone writer. */
+        private void learnTerms(List<Parsed> chunk) {
+            Map<TermCatalog<?>, List<String>> unseen = new HashMap<>();
+            termRefs(chunk).forEach((catalog, refs) -> {
+                List<String> missing = refs.stream().filter(ref -> !idsOf(catalog).containsKey(ref)).toList();
+                if (!missing.isEmpty()) {
+                    unseen.put(catalog, missing);
+                }
+            });
             if (unseen.isEmpty()) {
                 return;
             }
@@ -227,33 +246,13 @@ public class ArticleImport {
                             .put(ref, term.id.toString())))));
         }
 
-        private void unseen(TermCatalog<?> catalog, List<String> refs, Map<TermCatalog<?>, Set<String>> unseen) {
-            Map<String, String> known = termIds.getOrDefault(catalog, Map.of());
-            for (String ref : refs) {
-                if (!known.containsKey(ref)) {
-                    unseen.computeIfAbsent(catalog, c -> new HashSet<>()).add(ref);
-                }
-            }
-        }
-
         private boolean namesUnseenTerms(List<Parsed> chunk) {
-            for (Parsed line : chunk) {
-                ArticleRecord r = line.record;
-                if (!seen(sections, r.section() == null ? List.of() : List.of(r.section())) || !seen(tags, orEmpty(r.tags()))
-                        || !seen(authors, orEmpty(r.authors()))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private boolean seen(TermCatalog<?> catalog, List<String> refs) {
-            return termIds.getOrDefault(catalog, Map.of()).keySet().containsAll(refs);
+            return termRefs(chunk).entrySet().stream().anyMatch(e -> !idsOf(e.getKey()).keySet().containsAll(e.getValue()));
         }
 
         private void write(List<Parsed> chunk) {
             List<Written> done = new ArrayList<>();
-            Map<Object, Map<String, String>> created = new HashMap<>();
+            Map<TermCatalog<?>, Map<String, String>> created = new HashMap<>();
             try {
                 done.addAll(inTransaction(dryRun, () -> {
                     Map<String, UUID> byExternalId = preload(chunk);
@@ -291,7 +290,7 @@ public class ArticleImport {
          */
         private void replay(Parsed line, List<Written> done) {
             for (int attempt = 1; ; attempt++) {
-                Map<Object, Map<String, String>> createdByLine = new HashMap<>();
+                Map<TermCatalog<?>, Map<String, String>> createdByLine = new HashMap<>();
                 try {
                     done.add(inTransaction(dryRun, () -> apply(line, this, createdByLine, null)));
                     committed(createdByLine);
@@ -310,7 +309,7 @@ public class ArticleImport {
         }
 
         /** Terms a transaction created, now committed (a dry run commits nothing). */
-        private void committed(Map<Object, Map<String, String>> created) {
+        private void committed(Map<TermCatalog<?>, Map<String, String>> created) {
             if (!dryRun) {
                 created.forEach((catalog, ids) -> termIds.computeIfAbsent(catalog, c -> new ConcurrentHashMap<>()).putAll(ids));
             }
@@ -321,29 +320,15 @@ public class ArticleImport {
          * persistence context, and which external ids already name an article.
          */
         private Map<String, UUID> preload(List<Parsed> chunk) {
-            Map<TermCatalog<?>, Set<UUID>> ids = new HashMap<>();
+            termRefs(chunk).forEach((catalog, refs) -> catalog.preload(
+                    refs.stream().map(idsOf(catalog)::get).filter(Objects::nonNull).map(UUID::fromString).toList()));
             Set<String> externalIds = new HashSet<>();
             for (Parsed line : chunk) {
-                ArticleRecord r = line.record;
-                known(sections, r.section() == null ? List.of() : List.of(r.section()), ids);
-                known(tags, orEmpty(r.tags()), ids);
-                known(authors, orEmpty(r.authors()), ids);
-                if (r.externalId() != null) {
-                    externalIds.add(r.externalId());
+                if (line.record.externalId() != null) {
+                    externalIds.add(line.record.externalId());
                 }
             }
-            ids.forEach(TermCatalog::preload);
             return articles.idsByExternalId(externalIds);
-        }
-
-        private void known(TermCatalog<?> catalog, List<String> refs, Map<TermCatalog<?>, Set<UUID>> ids) {
-            Map<String, String> known = termIds.getOrDefault(catalog, Map.of());
-            for (String ref : refs) {
-                String id = known.get(ref);
-                if (id != null) {
-                    ids.computeIfAbsent(catalog, c -> new HashSet<>()).add(UUID.fromString(id));
-                }
-            }
         }
     }
 
@@ -380,7 +365,7 @@ public class ArticleImport {
     }
 
     /** Writes one record in the current transaction. */
-    private Written apply(Parsed line, Run run, Map<Object, Map<String, String>> termsCreated, Map<String, UUID> byExternalId) {
+    private Written apply(Parsed line, Run run, Map<TermCatalog<?>, Map<String, String>> termsCreated, Map<String, UUID> byExternalId) {
         ArticleRecord r = line.record;
         EditHeaders edit = run.edit;
         ArticleRecord byId = termsById(r, run, termsCreated);
@@ -478,7 +463,7 @@ public class ArticleImport {
      * per line (created first when {@code createMissing}; {@code created} holds those this transaction made).
      * A reference that names nothing is left as it is, for the content check to report.
      */
-    private ArticleRecord termsById(ArticleRecord r, Run run, Map<Object, Map<String, String>> created) {
+    private ArticleRecord termsById(ArticleRecord r, Run run, Map<TermCatalog<?>, Map<String, String>> created) {
         String section = r.section() == null ? null : termId(sections, r.section(), Section::new, run, created);
         List<String> tagIds = orEmpty(r.tags()).stream().map(t -> termId(tags, t, Tag::new, run, created)).toList();
         List<String> authorIds = orEmpty(r.authors()).stream().map(a -> termId(authors, a, Author::new, run, created)).toList();
@@ -487,8 +472,8 @@ public class ArticleImport {
     }
 
     private static <E extends Term> String termId(TermCatalog<E> catalog, String ref, Supplier<E> fresh, Run run,
-                                                  Map<Object, Map<String, String>> created) {
-        String id = run.termIds.getOrDefault(catalog, Map.of()).get(ref);
+                                                  Map<TermCatalog<?>, Map<String, String>> created) {
+        String id = run.idsOf(catalog).get(ref);
         if (id == null) {
             id = created.getOrDefault(catalog, Map.of()).get(ref);
         }
