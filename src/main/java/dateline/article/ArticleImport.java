@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +53,8 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ArticleImport {
     static final int CHUNK = 100;
+    /** The first statistics refresh comes after this many new articles, the next ones each time the count doubles. */
+    private static final int ANALYZE_FIRST = 1_000;
     private static final String IMPORT = "/api/v1/manage/import";
 
     private final ArticleService service;
@@ -159,6 +162,9 @@ public class ArticleImport {
         /** Section, tag and author ids by the reference the file uses, once committed: every writer may use them. */
         private final Map<TermCatalog<?>, Map<String, String>> termIds = new ConcurrentHashMap<>();
         private final ChunkWriters writers;
+        /** How many articles this import created, and at how many it next refreshes the planner's statistics. */
+        private final java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger analyzeAt = new java.util.concurrent.atomic.AtomicInteger(ANALYZE_FIRST);
 
         Run(boolean createMissing, boolean dryRun, EditHeaders edit, int writers) {
             this.createMissing = createMissing;
@@ -256,6 +262,10 @@ public class ArticleImport {
             try {
                 done.addAll(inTransaction(dryRun, () -> {
                     Map<String, UUID> byExternalId = preload(chunk);
+                    Set<UUID> knownIds = new HashSet<>(articles.existing(chunk.stream().map(l -> l.record.id()).filter(Objects::nonNull).toList()));
+                    if (allNew(chunk, byExternalId, knownIds)) {
+                        return createAll(chunk, this, created, knownIds);
+                    }
                     List<Written> written = new ArrayList<>();
                     for (Parsed line : chunk) {
                         Written w = apply(line, this, created, byExternalId);
@@ -263,7 +273,9 @@ public class ArticleImport {
                         // A written article needs no more watching: a small persistence context keeps every later
                         // query's auto-flush cheap. Sections, tags and authors stay, so later lines find them without SQL.
                         articles.getEntityManager().flush();
-                        articles.getEntityManager().detach(w.entity());
+                        if (w.outcome() != ImportReport.Outcome.CREATED) {
+                            articles.getEntityManager().detach(w.entity()); // a new article was never in it
+                        }
                     }
                     return written;
                 }));
@@ -275,12 +287,22 @@ public class ArticleImport {
                     replay(line, done);
                 }
             }
+            grew(done.stream().filter(w -> w.outcome == ImportReport.Outcome.CREATED).count());
             for (Written w : done) {
                 reported(new ImportReport.Line(w.line.number, w.outcome, w.id, null, List.of()));
                 idsInFile.add(w.id);
                 if (!w.pending.isEmpty()) {
                     pendingRelated.put(w.id, w.line.record.relatedIds());
                 }
+            }
+        }
+
+        /** Lets the database plan for the tables this import has grown (ArticleRepository.refreshPlannerStatistics says why). */
+        private void grew(long articles) {
+            int now = created.addAndGet((int) articles);
+            int due = analyzeAt.get();
+            if (!dryRun && now >= due && analyzeAt.compareAndSet(due, now * 2)) {
+                QuarkusTransaction.requiringNew().run(ArticleImport.this.articles::refreshPlannerStatistics);
             }
         }
 
@@ -364,32 +386,86 @@ public class ArticleImport {
         }
     }
 
+    /**
+     * Whether every line of the chunk creates an article, each under its own id, external id and slug: then
+     * the chunk is written as one batch (the common case, a first import). Otherwise line by line, in order.
+     */
+    private static boolean allNew(List<Parsed> chunk, Map<String, UUID> byExternalId, Set<UUID> knownIds) {
+        Set<String> keys = new HashSet<>();
+        for (Parsed line : chunk) {
+            ArticleRecord r = line.record;
+            boolean exists = r.externalId() != null ? byExternalId.containsKey(r.externalId()) : r.id() != null && knownIds.contains(r.id());
+            if (exists || (r.externalId() != null && !keys.add("external:" + r.externalId()))
+                    || (r.id() != null && !keys.add("id:" + r.id())) || (r.slug() != null && !keys.add("slug:" + r.slug()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Creates an article for every line of the chunk with one batch of statements per table. A line the
+     * content check refuses fails the chunk, which is then replayed a line at a time: a rejected line must
+     * not leave behind the sections or tags it created.
+     */
+    private List<Written> createAll(List<Parsed> chunk, Run run, Map<TermCatalog<?>, Map<String, String>> termsCreated, Set<UUID> knownIds) {
+        Map<String, Optional<UUID>> owners = new HashMap<>();
+        Set<String> slugs = new HashSet<>();
+        for (Parsed line : chunk) {
+            slugs.add(line.record.slug() != null ? line.record.slug() : Slugs.fromTitle(line.record.title()));
+        }
+        Map<String, UUID> taken = articles.slugOwners(slugs);
+        slugs.forEach(slug -> owners.put(slug, Optional.ofNullable(taken.get(slug))));
+        List<Article> fresh = new ArrayList<>(chunk.size());
+        List<Written> written = new ArrayList<>(chunk.size());
+        for (Parsed line : chunk) {
+            ArticleRecord r = line.record;
+            Related related = related(r);
+            UUID id = r.id() != null && !knownIds.contains(r.id()) ? r.id() : null;
+            Article article = service.prepare(termsById(r, run, termsCreated).toInput(related.now), id, r.externalId(),
+                    r.statusOrDraft(), r.publishedAt(), run.edit, slug -> owners.computeIfAbsent(slug, articles::slugOwner));
+            owners.put(article.slug, Optional.of(article.id));
+            fresh.add(article);
+            written.add(new Written(line, ImportReport.Outcome.CREATED, article.id, related.pending, article));
+        }
+        service.insert(fresh, run.edit, a -> "Imported as " + a.status);
+        return written;
+    }
+
     /** Writes one record in the current transaction. */
     private Written apply(Parsed line, Run run, Map<TermCatalog<?>, Map<String, String>> termsCreated, Map<String, UUID> byExternalId) {
         ArticleRecord r = line.record;
         EditHeaders edit = run.edit;
         ArticleRecord byId = termsById(r, run, termsCreated);
-        Set<UUID> known = new HashSet<>(articles.existing(r.relatedIds()));
-        List<UUID> relatedNow = r.relatedIds().stream().filter(known::contains).toList();
-        List<UUID> pending = r.relatedIds().stream().filter(id -> !known.contains(id)).toList();
+        Related related = related(r);
         Article existing = (r.externalId() != null ? externalId(r.externalId(), byExternalId)
-                : r.id() != null ? articles.findByIdOptional(r.id()) : java.util.Optional.<Article>empty()).orElse(null);
+                : r.id() != null ? articles.findByIdOptional(r.id()) : Optional.<Article>empty()).orElse(null);
         Instant now = clock.instant();
         if (existing == null) {
             UUID id = r.id() != null && articles.findByIdOptional(r.id()).isEmpty() ? r.id() : null;
-            Article created = service.create(byId.toInput(relatedNow), id, r.externalId(), r.statusOrDraft(), r.publishedAt(), edit);
-            return new Written(line, ImportReport.Outcome.CREATED, created.id, pending, created);
+            Article created = service.create(byId.toInput(related.now), id, r.externalId(), r.statusOrDraft(), r.publishedAt(), edit);
+            return new Written(line, ImportReport.Outcome.CREATED, created.id, related.pending, created);
         }
         Article article = articles.lockForWrite(existing.id).orElseThrow();
-        if (sameAs(article, r, relatedNow)) {
-            return new Written(line, ImportReport.Outcome.UNCHANGED, article.id, pending, article);
+        if (sameAs(article, r, related.now)) {
+            return new Written(line, ImportReport.Outcome.UNCHANGED, article.id, related.pending, article);
         }
         if (article.trashedAt != null) {
             article.restore(now);
         }
-        service.rewrite(article, byId.toInput(relatedNow), edit, "Imported");
+        service.rewrite(article, byId.toInput(related.now), edit, "Imported");
         enterState(article, r, now, edit);
-        return new Written(line, ImportReport.Outcome.UPDATED, article.id, pending, article);
+        return new Written(line, ImportReport.Outcome.UPDATED, article.id, related.pending, article);
+    }
+
+    /** The line's related ids that name an article now, and those that may name one further down the file. */
+    private Related related(ArticleRecord r) {
+        Set<UUID> known = new HashSet<>(articles.existing(r.relatedIds()));
+        return new Related(r.relatedIds().stream().filter(known::contains).toList(),
+                r.relatedIds().stream().filter(id -> !known.contains(id)).toList());
+    }
+
+    private record Related(List<UUID> now, List<UUID> pending) {
     }
 
     private void enterState(Article article, ArticleRecord r, Instant now, EditHeaders edit) {
@@ -450,12 +526,12 @@ public class ArticleImport {
     }
 
     /** The article with this external id; {@code preloaded} (when given) already says which external ids are taken. */
-    private java.util.Optional<Article> externalId(String externalId, Map<String, UUID> preloaded) {
+    private Optional<Article> externalId(String externalId, Map<String, UUID> preloaded) {
         if (preloaded == null) {
             return articles.findByExternalId(externalId);
         }
         UUID id = preloaded.get(externalId);
-        return id == null ? java.util.Optional.empty() : articles.findByIdOptional(id);
+        return id == null ? Optional.empty() : articles.findByIdOptional(id);
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Article queries, keyset-paged on (date, id) so a deep page costs what the first one does. */
 @ApplicationScoped
@@ -25,10 +26,12 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
     private final Cursors cursors;
     private final Clock clock;
+    private final boolean postgres;
 
-    ArticleRepository(Cursors cursors, Clock clock) {
+    ArticleRepository(Cursors cursors, Clock clock, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.cursors = cursors;
         this.clock = clock;
+        this.postgres = dbKind.startsWith("postgres");
     }
 
     /**
@@ -63,6 +66,17 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     public Optional<UUID> slugOwner(String slug) {
         return getEntityManager().createNativeQuery("select article_id from article_slug where slug = ?1")
                 .setParameter(1, slug).getResultStream().findFirst().map(SqlValues::uuid);
+    }
+
+    /** The articles that have, or once had, any of these slugs, by slug. */
+    Map<String, UUID> slugOwners(java.util.Collection<String> slugs) {
+        Map<String, UUID> owners = new java.util.HashMap<>();
+        if (!slugs.isEmpty()) {
+            getEntityManager().createNativeQuery("select slug, article_id from article_slug where slug in (?1)")
+                    .setParameter(1, slugs).getResultList()
+                    .forEach(row -> owners.put((String) ((Object[]) row)[0], SqlValues.uuid(((Object[]) row)[1])));
+        }
+        return owners;
     }
 
     private Optional<Article> formerOwner(String slug) {
@@ -151,5 +165,19 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         }
         return getEntityManager().createQuery("select a.id from Article a where a.id in :ids", UUID.class)
                 .setParameter("ids", ids).getResultList();
+    }
+
+    /**
+     * After a few runs PostgreSQL plans a prepared statement once for every parameter value, from the
+     * statistics it has then. An import that grows an empty table to a hundred thousand articles would keep
+     * the plans made for an empty one (a sequential scan to look up a chunk's external ids, seen to make an
+     * import slow down as it went) unless autovacuum analyzes meanwhile, which a server may be set not to do.
+     * Fresh statistics make every connection plan again. Only the looked-up columns: sampling the search
+     * vector would cost seconds.
+     */
+    void refreshPlannerStatistics() {
+        if (postgres) {
+            getEntityManager().createNativeQuery("analyze article (id, external_id, slug), article_slug").executeUpdate();
+        }
     }
 }

@@ -29,8 +29,10 @@ import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Editors' use cases on articles: write content, move it through its states, keep its history. Every
@@ -45,13 +47,14 @@ public class ArticleService {
     private final AuthorCatalog authors;
     private final TextSearch search;
     private final RevisionLog revisions;
+    private final ArticleRows rows;
     private final ContentVersion content;
     private final Event<ArticleEvent> events;
     private final DeliveryChanges delivery;
     private final Clock clock;
 
     ArticleService(ArticleRepository articles, SectionCatalog sections, TagCatalog tags, AuthorCatalog authors,
-                   TextSearch search, RevisionLog revisions, ContentVersion content, Event<ArticleEvent> events,
+                   TextSearch search, RevisionLog revisions, ArticleRows rows, ContentVersion content, Event<ArticleEvent> events,
                    DeliveryChanges delivery, Clock clock) {
         this.delivery = delivery;
         this.search = search;
@@ -60,6 +63,7 @@ public class ArticleService {
         this.tags = tags;
         this.authors = authors;
         this.revisions = revisions;
+        this.rows = rows;
         this.content = content;
         this.events = events;
         this.clock = clock;
@@ -103,13 +107,24 @@ public class ArticleService {
      * name the state the article enters ({@code status} non-null): it is written in that state at once.
      */
     Article create(ArticleInput in, UUID id, String externalId, ArticleStatus status, Instant publishedAt, EditHeaders edit) {
+        Article article = prepare(in, id, externalId, status, publishedAt, edit, articles::slugOwner);
+        insert(List.of(article), edit, status == null ? a -> "Created" : a -> "Imported as " + a.status);
+        return article;
+    }
+
+    /**
+     * A new article checked and complete, not stored yet: an import prepares a chunk of them and stores
+     * them with one {@link #insert}. {@code slugOwners} says which article has, or once had, a slug.
+     */
+    Article prepare(ArticleInput in, UUID id, String externalId, ArticleStatus status, Instant publishedAt, EditHeaders edit,
+                    Function<String, Optional<UUID>> slugOwners) {
         Instant now = clock.instant();
         Article article = Article.draft(now);
         if (id != null) {
             article.id = id;
         }
         Content content = check(in, article.id);
-        article.slug = in.slug() != null ? claim(in.slug(), article.id) : uniqueSlug(in.title(), article.id);
+        article.slug = in.slug() != null ? claim(in.slug(), article.id, slugOwners) : uniqueSlug(in.title(), article.id, slugOwners);
         article.externalId = externalId;
         article.createdBy = edit.actorOrSystem();
         content.applyTo(article, in);
@@ -119,12 +134,15 @@ public class ArticleService {
                 this.content.changesAt(article.publishedAt);
             }
         }
-        articles.persistAndFlush(article);
-        articles.addSlug(article, now);
-        written(article);
-        revisions.recordFirst(article, now, edit.actorOrSystem(), edit.summaryOr(status == null ? "Created" : "Imported as " + article.status));
-        announce(article, ArticleEvent.Type.CREATED, now);
         return article;
+    }
+
+    /** Stores prepared articles with their first revisions, and tells observers. */
+    void insert(List<Article> fresh, EditHeaders edit, Function<Article, String> summary) {
+        rows.insert(fresh);
+        fresh.forEach(search::index);
+        revisions.recordFirst(fresh, edit.actorOrSystem(), a -> edit.summaryOr(summary.apply(a)));
+        fresh.forEach(a -> announce(a, ArticleEvent.Type.CREATED, a.createdAt));
     }
 
     @Transactional
@@ -360,20 +378,24 @@ public class ArticleService {
 
     /** A slug another article uses, or once used (its old links still lead there), is not free. */
     private String claim(String slug, UUID owner) {
-        articles.slugOwner(slug).filter(other -> !other.equals(owner)).ifPresent(other -> {
+        return claim(slug, owner, articles::slugOwner);
+    }
+
+    private static String claim(String slug, UUID owner, Function<String, Optional<UUID>> slugOwners) {
+        slugOwners.apply(slug).filter(other -> !other.equals(owner)).ifPresent(other -> {
             throw new Conflict(ProblemType.SLUG_TAKEN, "Another article uses, or once used, the slug '" + slug
                     + "'; its editors can release an old slug.", Map.of("articleId", other));
         });
         return slug;
     }
 
-    private String uniqueSlug(String title, UUID id) {
+    private static String uniqueSlug(String title, UUID id, Function<String, Optional<UUID>> slugOwners) {
         String base = Slugs.fromTitle(title);
         if (base.isEmpty()) {
             base = "article-" + id.toString().substring(0, 8);
         }
         String candidate = base;
-        for (int n = 2; articles.slugOwner(candidate).isPresent(); n++) {
+        for (int n = 2; slugOwners.apply(candidate).isPresent(); n++) {
             candidate = Slugs.withSuffix(base, n);
         }
         return candidate;

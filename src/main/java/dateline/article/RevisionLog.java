@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dateline.common.page.Cursors;
 import dateline.common.page.Page;
 import dateline.common.problem.NotFound;
+import dateline.common.sql.BatchStatement;
 import dateline.common.sql.SqlValues;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import org.hibernate.Session;
 
 /**
  * The history of every article, append-only: each management write adds the content it left behind.
@@ -34,26 +38,36 @@ public class RevisionLog {
         int number = ((Number) Panache.getEntityManager().createNativeQuery(
                         "select coalesce(max(number), 0) + 1 from article_revision where article_id = ?1")
                 .setParameter(1, a.id).getSingleResult()).intValue();
-        insert(a, number, at, actor, summary);
+        insert(List.of(new Entry(a, number, at, actor, summary)));
     }
 
-    /** The first revision of an article just created: number 1, nothing to look up. */
-    void recordFirst(Article a, Instant at, String actor, String summary) {
-        insert(a, 1, at, actor, summary);
+    /** The first revisions of articles just created, written in one batch: number 1, nothing to look up. */
+    void recordFirst(List<Article> created, String actor, Function<Article, String> summary) {
+        insert(created.stream().map(a -> new Entry(a, 1, a.createdAt, actor, summary.apply(a))).toList());
     }
 
-    private void insert(Article a, int number, Instant at, String actor, String summary) {
-        EntityManager em = Panache.getEntityManager();
-        String content;
-        try {
-            content = json.writeValueAsString(RevisionContent.of(a));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write revision content", e);
+    private void insert(List<Entry> entries) {
+        List<String> contents = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            try {
+                contents.add(json.writeValueAsString(RevisionContent.of(e.article)));
+            } catch (JsonProcessingException ex) {
+                throw new IllegalStateException("Could not write revision content", ex);
+            }
         }
-        em.createNativeQuery("insert into article_revision (article_id, number, created_at, actor, summary, status, content)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-                .setParameter(1, a.id).setParameter(2, number).setParameter(3, at).setParameter(4, actor)
-                .setParameter(5, summary).setParameter(6, a.status.name()).setParameter(7, content).executeUpdate();
+        Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (BatchStatement insert = new BatchStatement(connection, "insert into article_revision"
+                    + " (article_id, number, created_at, actor, summary, status, content) values (?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < entries.size(); i++) {
+                    Entry e = entries.get(i);
+                    insert.row(e.article.id, e.number, e.at, e.actor, e.summary, e.article.status.name(), contents.get(i));
+                }
+                insert.run();
+            }
+        });
+    }
+
+    private record Entry(Article article, int number, Instant at, String actor, String summary) {
     }
 
     /** Newest first, without content. */

@@ -73,6 +73,24 @@ class ImportExportTest {
     }
 
     @Test
+    void aLineRefusedAmongNewArticlesStoresNothingNotEvenItsNewTag() {
+        String taken = unique("taken-slug");
+        Newsroom.draft(Map.of("title", "Has the slug", "slug", taken));
+        String tag = unique("orphan-tag");
+        String run = unique("batch");
+        String file = "{\"externalId\":\"" + run + ":1\",\"title\":\"Batch one\"}\n"
+                + "{\"externalId\":\"" + run + ":2\",\"title\":\"Batch two\",\"slug\":\"" + taken + "\",\"tags\":[\"" + tag + "\"]}\n"
+                + "{\"externalId\":\"" + run + ":3\",\"title\":\"Batch three\"}\n";
+        importing(file, "?createMissing=true")
+                .body("created", equalTo(2)).body("rejected", equalTo(1))
+                .body("lines.outcome", contains("CREATED", "REJECTED", "CREATED"))
+                .body("lines[1].problem.type", equalTo("urn:dateline:problem:slug-taken"));
+        given().get("/api/v1/tags/" + tag).then().statusCode(404);
+        given().get("/api/v1/manage/articles/" + importing(file, "").extract().path("lines[2].id")).then()
+                .body("title", equalTo("Batch three")).body("version", equalTo(0));
+    }
+
+    @Test
     void relatedIdsMayPointFurtherDownTheFile() {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
