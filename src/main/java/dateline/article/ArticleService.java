@@ -140,7 +140,7 @@ public class ArticleService {
     /** Stores prepared articles with their first revisions, and tells observers. */
     void insert(List<Article> fresh, EditHeaders edit, Function<Article, String> summary) {
         rows.insert(fresh);
-        fresh.forEach(search::index);
+        search.index(fresh);
         revisions.recordFirst(fresh, edit.actorOrSystem(), a -> edit.summaryOr(summary.apply(a)));
         fresh.forEach(a -> announce(a, ArticleEvent.Type.CREATED, a.createdAt));
     }
