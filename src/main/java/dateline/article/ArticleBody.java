@@ -47,9 +47,18 @@ final class ArticleBody {
         return html == null ? "" : Jsoup.parseBodyFragment(html).text();
     }
 
+    /** Runs of non-whitespace, counted in one pass (a regex split made an import spend 8% of its time here). */
     static int wordCountOfText(String text) {
-        String words = text.strip();
-        return words.isEmpty() ? 0 : words.split("\\s+").length;
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = Character.isWhitespace(text.charAt(i));
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
     }
 
     static int readingTimeMinutes(int words) {
