@@ -40,6 +40,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -163,8 +164,8 @@ public class ArticleImport {
         private final Map<TermCatalog<?>, Map<String, String>> termIds = new ConcurrentHashMap<>();
         private final ChunkWriters writers;
         /** How many articles this import created, and at how many it next refreshes the planner's statistics. */
-        private final java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
-        private final java.util.concurrent.atomic.AtomicInteger analyzeAt = new java.util.concurrent.atomic.AtomicInteger(ANALYZE_FIRST);
+        private final AtomicInteger articlesCreated = new AtomicInteger();
+        private final AtomicInteger analyzeAt = new AtomicInteger(ANALYZE_FIRST);
 
         Run(boolean createMissing, boolean dryRun, EditHeaders edit, int writers) {
             this.createMissing = createMissing;
@@ -299,7 +300,7 @@ public class ArticleImport {
 
         /** Lets the database plan for the tables this import has grown (ArticleRepository.refreshPlannerStatistics says why). */
         private void grew(long articles) {
-            int now = created.addAndGet((int) articles);
+            int now = articlesCreated.addAndGet((int) articles);
             int due = analyzeAt.get();
             if (!dryRun && now >= due && analyzeAt.compareAndSet(due, now * 2)) {
                 QuarkusTransaction.requiringNew().run(ArticleImport.this.articles::refreshPlannerStatistics);

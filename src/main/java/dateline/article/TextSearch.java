@@ -118,7 +118,7 @@ public class TextSearch {
                  PreparedStatement nextDoc = connection.prepareStatement("select next value for search_doc_seq");
                  BatchStatement numberDoc = new BatchStatement(connection, "update article set search_doc = ? where id = ?");
                  BatchStatement clear = new BatchStatement(connection, "delete from search_posting where posting between ? and ?");
-                  BatchStatement clearText = new BatchStatement(connection, "delete from article_text where article_id = ?");
+                 BatchStatement clearText = new BatchStatement(connection, "delete from article_text where article_id = ?");
                  BatchStatement text = new BatchStatement(connection, "insert into article_text (article_id, text) values (?, ?)")) {
                 LongStream.Builder postings = LongStream.builder();
                 for (int i = 0; i < written.size(); i++) {
@@ -146,7 +146,6 @@ public class TextSearch {
         });
     }
 
-
     /** Drops an article's words from the H2 index before the article is deleted for good. */
     void forget(UUID article) {
         if (postgres) {
@@ -158,20 +157,15 @@ public class TextSearch {
                 .setParameter(1, article).executeUpdate();
     }
 
-    /** Inserts postings {@value #POST_ROWS} to a statement: for H2 far cheaper than a batch of one-row inserts. */
+    /** Inserts postings up to {@value #POST_ROWS} to a statement: for H2 far cheaper than a batch of one-row inserts. */
     private static void post(Connection connection, long[] postings) throws SQLException {
-        int whole = postings.length - postings.length % POST_ROWS;
-        try (PreparedStatement many = connection.prepareStatement(POST + ", (?)".repeat(POST_ROWS - 1));
-             PreparedStatement one = connection.prepareStatement(POST)) {
-            for (int from = 0; from < whole; from += POST_ROWS) {
-                for (int i = 0; i < POST_ROWS; i++) {
-                    many.setLong(i + 1, postings[from + i]);
+        for (int from = 0; from < postings.length; from += POST_ROWS) {
+            int rows = Math.min(POST_ROWS, postings.length - from);
+            try (PreparedStatement insert = connection.prepareStatement(POST + ", (?)".repeat(rows - 1))) {
+                for (int i = 0; i < rows; i++) {
+                    insert.setLong(i + 1, postings[from + i]);
                 }
-                many.executeUpdate();
-            }
-            for (int i = whole; i < postings.length; i++) {
-                one.setLong(1, postings[i]);
-                one.executeUpdate();
+                insert.executeUpdate();
             }
         }
     }
