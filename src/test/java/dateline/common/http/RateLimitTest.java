@@ -53,10 +53,14 @@ class RateLimitTest {
         // Distinct searches, so each reaches the API instead of the response cache.
         int status = 200;
         int sent = 0;
+        long start = System.nanoTime();
         while (status == 200 && sent < 100) {
             status = given().get("/api/v1/headlines?q=budget" + sent++).statusCode();
         }
-        assertTrue(sent > 1 && sent <= 41, "refused after the budget of 40 (at request " + sent + ")");
+        // The budget refills greedily, a request every 1.5 s: slow searches (PostgreSQL, a busy machine) earn some back.
+        long refilled = (System.nanoTime() - start) / 1_500_000_000L;
+        assertTrue(status == 429 && sent > 1 && sent <= 41 + refilled,
+                "refused after the budget of 40 plus " + refilled + " refilled (at request " + sent + ")");
         given().get("/api/v1/headlines?q=budget-again").then().statusCode(429)
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue())
                 .body("type", equalTo("urn:dateline:problem:rate-limited"));
