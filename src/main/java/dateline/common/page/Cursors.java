@@ -4,6 +4,7 @@ import dateline.common.problem.ProblemException;
 import dateline.common.problem.ProblemType;
 import dateline.config.DatelineConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -27,8 +28,13 @@ public class Cursors {
 
     private final SecretKeySpec key;
 
+    @Inject
     Cursors(DatelineConfig config) {
-        this.key = new SecretKeySpec(config.cursor().secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this(config.cursor().secret());
+    }
+
+    Cursors(String secret) {
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     public String encode(String list, List<String> position) {
@@ -44,8 +50,8 @@ public class Cursors {
             throw rejected();
         }
         try {
-            byte[] payload = DECODER.decode(cursor.substring(0, dot));
-            byte[] signature = DECODER.decode(cursor.substring(dot + 1));
+            byte[] payload = canonical(cursor.substring(0, dot));
+            byte[] signature = canonical(cursor.substring(dot + 1));
             if (!MessageDigest.isEqual(sign(payload), signature)) {
                 throw rejected();
             }
@@ -57,6 +63,18 @@ public class Cursors {
         } catch (IllegalArgumentException e) {
             throw rejected();
         }
+    }
+
+    /**
+     * Base64url without padding, decoded strictly: Java's decoder ignores the unused low bits of a last
+     * character, so four spellings would decode to the same bytes. Only the one this class writes is valid.
+     */
+    private static byte[] canonical(String text) {
+        byte[] bytes = DECODER.decode(text);
+        if (!ENCODER.encodeToString(bytes).equals(text)) {
+            throw new IllegalArgumentException("not the canonical encoding");
+        }
+        return bytes;
     }
 
     /** A position value read back from a decoded cursor; a value of the wrong kind rejects the cursor. */
