@@ -2,6 +2,7 @@ package dateline.article;
 
 import static dateline.support.Newsroom.unique;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -44,6 +45,23 @@ class ConcurrentEditingTest {
                 .patch("/api/v1/manage/articles/" + id).then().statusCode(428);
         given().delete("/api/v1/manage/articles/" + id).then().statusCode(428);
         given().get("/api/v1/manage/articles/" + id).then().body("title", equalTo("Untouched")).body("trashedAt", nullValue());
+    }
+
+    @Test
+    void ifMatchStarNamesNoVersionSoItIs428LikeNoIfMatch() {
+        String id = Newsroom.draft(Map.of("title", "Untouched by a star"));
+        given().contentType(ContentType.JSON).header("If-Match", "*").body(Map.of("title", "Blind overwrite"))
+                .put("/api/v1/manage/articles/" + id).then().statusCode(428)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:dateline:problem:if-match-required"))
+                .body("detail", containsString("\"*\" names no version")).body("currentVersion", equalTo(0));
+        given().contentType("application/merge-patch+json").header("If-Match", "*").body("{\"title\": \"Blind patch\"}")
+                .patch("/api/v1/manage/articles/" + id).then().statusCode(428);
+        given().header("If-Match", " * ").delete("/api/v1/manage/articles/" + id).then().statusCode(428);
+        given().get("/api/v1/manage/articles/" + id).then().body("title", equalTo("Untouched by a star"))
+                .body("version", equalTo(0)).body("trashedAt", nullValue());
+        // A list that names the current version among others is still a real precondition.
+        given().header("If-Match", "*, " + Newsroom.etag(id)).delete("/api/v1/manage/articles/" + id).then().statusCode(204);
     }
 
     @Test
