@@ -1,7 +1,9 @@
 package dateline.article;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dateline.common.slug.Slugs;
+import dateline.common.term.TermReference;
 import dateline.common.text.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,10 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An article as an editor writes it. Server-owned fields (id, status, dates, version, word count) are not
- * part of it: sent back from a read, they are ignored; any other unknown field is rejected.
+ * part of it: sent back from a read, they are ignored; any other unknown field is rejected. Section, tags
+ * and authors are named by slug or id, or by the objects a read returned, so a read can be sent back whole.
  */
-@JsonIgnoreProperties(value = {"id", "status", "publishedAt", "createdAt", "updatedAt", "version", "wordCount", "createdBy",
-        "readingTimeMinutes"})
+@JsonIgnoreProperties(value = {"id", "status", "publishedAt", "trashedAt", "externalId", "createdAt", "updatedAt", "version",
+        "wordCount", "createdBy", "readingTimeMinutes"})
 @Schema(name = "ArticleInput")
 public record ArticleInput(
         @Schema(description = "URL slug; generated from the title when omitted (kept when omitted on replace)",
@@ -32,11 +35,14 @@ public record ArticleInput(
         @PlainText @Size(max = 1_000_000) String body,
         @Schema(description = "Lead image, absolute http(s) URL", examples = "https://images.example.org/gusman.jpg")
         @Size(max = 2048) @Pattern(regexp = "^https?://\\S+$", message = "must be an absolute http or https URL") String imageUrl,
-        @Schema(description = "Section slug or id", examples = "world") @PlainText @Size(max = 120) String section,
-        @Schema(description = "Tag slugs or ids, in display order", examples = "[\"russia\", \"azerbaijan\"]")
-        @Size(max = 50) List<@NotBlank @PlainText @Size(max = 120) String> tags,
-        @Schema(description = "Author slugs or ids, in byline order", examples = "[\"jane-doe\"]")
-        @Size(max = 20) List<@NotBlank @PlainText @Size(max = 120) String> authors,
+        @Schema(description = "Section slug or id (or the section object a read returned)", examples = "world")
+        @JsonDeserialize(using = TermReference.class) @PlainText @Size(max = 120) String section,
+        @Schema(description = "Tag slugs or ids (or the tag objects a read returned), in display order",
+                examples = "[\"russia\", \"azerbaijan\"]")
+        @JsonDeserialize(contentUsing = TermReference.class) @Size(max = 50) List<@NotBlank @PlainText @Size(max = 120) String> tags,
+        @Schema(description = "Author slugs or ids (or the author objects a read returned), in byline order",
+                examples = "[\"jane-doe\"]")
+        @JsonDeserialize(contentUsing = TermReference.class) @Size(max = 20) List<@NotBlank @PlainText @Size(max = 120) String> authors,
         @Schema(description = "BCP 47 language tag; defaults to en", examples = "en") @PlainText @Size(max = 35) String locale,
         @Schema(description = "Curated related articles (ids), in display order")
         @Size(max = 50) List<@NotNull UUID> related) {

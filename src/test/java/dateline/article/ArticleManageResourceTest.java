@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dateline.support.Newsroom;
 import io.quarkus.test.junit.QuarkusTest;
@@ -98,6 +99,36 @@ class ArticleManageResourceTest {
                 .body("id", not(equalTo("00000000-0000-0000-0000-000000000042")))
                 .body("status", equalTo("DRAFT")).body("version", equalTo(0)).body("wordCount", equalTo(0))
                 .body("createdAt", not(equalTo("2000-01-01T00:00:00Z")));
+    }
+
+    @Test
+    void aReadSentBackWholeWithOneFieldChangedIsAnOrdinaryReplace() {
+        String section = Newsroom.section(unique("desk"));
+        String tag = Newsroom.tag(unique("topic"));
+        String author = Newsroom.author(unique("writer"));
+        Map<String, Object> fields = Newsroom.article("Sent back whole", section, List.of(tag));
+        fields.put("authors", List.of(author));
+        String id = Newsroom.draft(fields);
+        var read = given().get("/api/v1/manage/articles/" + id).then().statusCode(200).extract();
+        Map<String, Object> body = new HashMap<>(read.jsonPath().getMap(""));
+        // Every member of the management representation is there, server-owned ones included.
+        assertTrue(body.keySet().containsAll(List.of("id", "trashedAt", "externalId", "createdBy", "readingTimeMinutes", "section")));
+        body.put("title", "Sent back with a new title");
+        given().contentType(ContentType.JSON).header("If-Match", read.header("ETag")).body(body)
+                .put("/api/v1/manage/articles/" + id).then().statusCode(200)
+                .body("title", equalTo("Sent back with a new title")).body("section.slug", equalTo(section))
+                .body("tags.slug", contains(tag)).body("authors.slug", contains(author)).body("version", equalTo(1))
+                .body("trashedAt", nullValue());
+    }
+
+    @Test
+    void aReferenceObjectWithNeitherIdNorSlugIsInvalidContent() {
+        String id = Newsroom.draft(Map.of("title", "Bad reference"));
+        given().contentType(ContentType.JSON).header("If-Match", Newsroom.etag(id))
+                .body(Map.of("title", "Bad reference", "section", Map.of("name", "World")))
+                .put("/api/v1/manage/articles/" + id).then().statusCode(422)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("section"));
+        given().get("/api/v1/manage/articles/" + id).then().body("version", equalTo(0));
     }
 
     @Test
