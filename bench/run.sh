@@ -66,8 +66,8 @@ measure() { # name url-or-lua [env...]
   local out
   [ -z "$LUA" ] || visit_all BASE="$BASE" "$@"
   # warm-up: let the JIT compile the path before measuring
-  env "$@" wrk -t1 -c16 -d5s ${LUA:+-s bench/rotate.lua} "$URL" >/dev/null 2>&1
-  out=$(env "$@" wrk -t1 -c16 -d"${SECS}s" --latency ${LUA:+-s bench/rotate.lua} "$URL" 2>&1)
+  env "$@" wrk -t1 -c16 -d5s ${HDR:+-H "$HDR"} ${LUA:+-s bench/rotate.lua} "$URL" >/dev/null 2>&1
+  out=$(env "$@" wrk -t1 -c16 -d"${SECS}s" --latency ${HDR:+-H "$HDR"} ${LUA:+-s bench/rotate.lua} "$URL" 2>&1)
   local rps p50 p99 errs
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
@@ -91,6 +91,9 @@ cursor_of_page() { # walk to page $1 of /headlines (or the last page, if fewer) 
 echo "== $DB, $N articles, wrk -t1 -c16 -d${SECS}s, response cache on"
 DESC="/headlines first page"; URL="$BASE/api/v1/headlines"; LUA= measure W1
 DESC="article by slug (2000 slugs)"; URL=$BASE; LUA=1 measure W2 LIST_FILE="$OUT-slugs.txt" PATH_PREFIX=/api/v1/articles/
+# The hit path with gzip: W1 and W2 again, asking for gzip as browsers and mobile clients do.
+DESC="/headlines, gzip"; URL="$BASE/api/v1/headlines"; LUA= HDR="Accept-Encoding: gzip" measure W1g
+DESC="article by slug, gzip"; URL=$BASE; LUA=1 HDR="Accept-Encoding: gzip" measure W2g LIST_FILE="$OUT-slugs.txt" PATH_PREFIX=/api/v1/articles/
 DESC="/headlines?tag=$TAG"; URL="$BASE/api/v1/headlines?tag=$TAG"; LUA= measure W3
 P500=$(cursor_of_page 500)
 DESC="/headlines page 500 by cursor"; URL="$P500"; LUA= measure W4

@@ -11,6 +11,7 @@ import dateline.config.DatelineConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.runtime.Startup;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -32,8 +33,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * HTTP caching for the public API, in one place. Every public GET gets a strong ETag (digest of the
- * bytes), Last-Modified, Cache-Control and Vary, and answers 304 to a matching If-None-Match or
- * If-Modified-Since. Rendered responses are kept in memory per URL and Accept with the
+ * bytes, marked {@code -gzip} for the gzip encoding), Last-Modified, Cache-Control and Vary, and answers
+ * 304 to a matching If-None-Match or If-Modified-Since. Public responses are gzipped here, not by the
+ * server, so a cache hit is compressed exactly like a miss, from a copy compressed once. Rendered responses are kept in memory per URL and Accept with the
  * {@link DependencyKeys} they were made from, and served only while none of those keys has changed
  * ({@link ContentVersion}): a write is seen by this instance's very next request, and a publish leaves
  * unrelated responses cached. Entries expire after max-age, which bounds how long writes made through
@@ -45,6 +47,8 @@ public class HttpCaching {
     /** Whether the response came from this instance's cache, as CDNs and Varnish report it. */
     private static final String X_CACHE = "X-Cache";
     private static final String READ_AT = "dateline.cache.read-at";
+    private static final String VARY = "Accept, Accept-Encoding";
+    private static final String IDENTITY = "identity";
     private static final String PUBLIC = "/api/v1/";
     private static final String MANAGE = "/api/v1/manage/";
     private static final String ARTICLE_WRITES = "/api/v1/manage/articles";
@@ -68,7 +72,7 @@ public class HttpCaching {
         // Entries also expire after max-age: this instance's own writes refresh what they change at once, but
         // writes made through other instances behind the same balancer are only seen once an entry expires.
         this.rendered = Caffeine.newBuilder().maximumWeight(this.config.maxBytes())
-                .weigher((String key, CachedResponse r) -> key.length() + r.body().length)
+                .weigher((String key, CachedResponse r) -> key.length() + r.weight())
                 .expireAfterWrite(Duration.ofSeconds(Math.max(1, this.config.maxAge()))).recordStats(() -> stats).build();
         // cache_gets_total{cache="responses",result="hit"|"miss"}, cache_size, evictions: the hit rate operators watch.
         CaffeineCacheMetrics.monitor(metrics, rendered, "responses");
@@ -76,7 +80,7 @@ public class HttpCaching {
     }
 
     @ServerRequestFilter(preMatching = true)
-    public Optional<RestResponse<Object>> serveFromCache(ContainerRequestContext request) {
+    public Optional<RestResponse<Object>> serveFromCache(ContainerRequestContext request, HttpServerRequest exchange) {
         if (!isPublicRead(request)) {
             return Optional.empty();
         }
@@ -95,15 +99,29 @@ public class HttpCaching {
             return Optional.empty();
         }
         stats.recordHits(1);
+        boolean gzip = AcceptEncoding.allowsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+        if (gzip && hit.gzipped() == null) {
+            CachedResponse compressed = hit.withGzip();
+            rendered.asMap().replace(key, hit, compressed); // re-weighed, so the gzip copy counts towards max-bytes
+            hit = compressed;
+        }
         Instant lastModified = version.lastModified();
-        RestResponse.ResponseBuilder<Object> response = notModified(request, hit.etag(), lastModified)
+        boolean notModified = notModified(request, hit, lastModified);
+        RestResponse.ResponseBuilder<Object> response = notModified
                 ? RestResponse.ResponseBuilder.create(RestResponse.Status.NOT_MODIFIED)
-                : RestResponse.ResponseBuilder.ok((Object) hit.body(), hit.type());
-        response.header(HttpHeaders.ETAG, hit.etag())
+                : RestResponse.ResponseBuilder.ok((Object) hit.bytes(gzip), hit.type());
+        // Straight on the server's response: it already says "identity" (compression is decided after a
+        // resource is matched, and no resource is), and a second Content-Encoding would be dropped with it.
+        if (notModified) {
+            exchange.response().headers().remove(HttpHeaders.CONTENT_ENCODING); // a 304 has no content to encode
+        } else if (gzip) {
+            exchange.response().headers().set(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        response.header(HttpHeaders.ETAG, hit.etag(gzip))
                 .header(X_CACHE, "HIT")
                 .header(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(lastModified))
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .header(HttpHeaders.VARY, "Accept, Accept-Encoding");
+                .header(HttpHeaders.VARY, VARY);
         if (hit.surrogateKey() != null) {
             response.header("Surrogate-Key", hit.surrogateKey());
         }
@@ -154,23 +172,30 @@ public class HttpCaching {
         Set<String> keys = dependencies.keysRead().isEmpty() ? Set.of(DependencyKeys.ANY) : Set.copyOf(dependencies.keysRead());
         CachedResponse entry = CachedResponse.of((Long) readAt, keys, body, type,
                 surrogateKeys(response.getEntity(), path), response.getHeaderString(HttpHeaders.LINK));
+        boolean gzip = AcceptEncoding.allowsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+        if (gzip) {
+            entry = entry.withGzip();
+        }
         if (config.enabled()) {
             rendered.put(key(request), entry);
         }
         Instant lastModified = version.lastModified();
-        response.getHeaders().putSingle(HttpHeaders.ETAG, entry.etag());
+        response.getHeaders().putSingle(HttpHeaders.ETAG, entry.etag(gzip));
         response.getHeaders().putSingle(X_CACHE, config.enabled() ? "MISS" : "OFF");
         response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(lastModified));
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
-        response.getHeaders().putSingle(HttpHeaders.VARY, "Accept, Accept-Encoding");
+        response.getHeaders().putSingle(HttpHeaders.VARY, VARY);
         if (entry.surrogateKey() != null) {
             response.getHeaders().putSingle("Surrogate-Key", entry.surrogateKey());
         }
-        if (notModified(request, entry.etag(), lastModified)) {
+        if (notModified(request, entry, lastModified)) {
             response.setStatus(304);
             response.setEntity(null);
         } else {
-            response.setEntity(body, null, type);
+            response.setEntity(entry.bytes(gzip), null, type);
+            // Set for both codings, so the server's own compression neither re-encodes nor picks another coding
+            // (deflate, br) for a miss than a hit would get; "identity" is dropped before the response is sent.
+            response.getHeaders().putSingle(HttpHeaders.CONTENT_ENCODING, gzip ? "gzip" : IDENTITY);
         }
     }
 
@@ -187,13 +212,14 @@ public class HttpCaching {
         return null;
     }
 
-    private static boolean notModified(ContainerRequestContext request, String etag, Instant lastModified) {
+    private static boolean notModified(ContainerRequestContext request, CachedResponse response, Instant lastModified) {
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
             // RFC 9110 13.1.2: weak comparison, and If-Modified-Since is ignored when If-None-Match is present.
+            // A tag of either encoding names the same content: a client that switches encodings still revalidates.
             for (String tag : ifNoneMatch.split(",")) {
                 String t = tag.strip();
-                if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
+                if (t.equals("*") || response.isNamedBy(t)) {
                     return true;
                 }
             }

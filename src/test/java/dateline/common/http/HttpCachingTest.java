@@ -11,6 +11,11 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dateline.support.Newsroom;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +24,7 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -198,9 +204,88 @@ class HttpCachingTest {
 
     @Test
     void responsesAreGzippedWhenAsked() {
-        given().config(RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
-                .header("Accept-Encoding", "gzip").get("/api/v1/articles?limit=5")
+        given().config(RAW).header("Accept-Encoding", "gzip").get("/api/v1/articles?limit=5")
                 .then().statusCode(200).header("Content-Encoding", "gzip");
+    }
+
+    @Test
+    void cacheHitsAreGzippedExactlyLikeMisses() throws IOException {
+        String url = listOfThree();
+        ExtractableResponse<Response> miss = raw("gzip").get(url).then().statusCode(200).extract();
+        ExtractableResponse<Response> hit = raw("gzip").get(url).then().statusCode(200).extract();
+        assertEquals("MISS", miss.header("X-Cache"));
+        assertEquals("HIT", hit.header("X-Cache"));
+        for (ExtractableResponse<Response> r : List.of(miss, hit)) {
+            assertEquals("gzip", r.header("Content-Encoding"));
+            assertEquals("Accept, Accept-Encoding", r.header("Vary"));
+            assertTrue(r.header("ETag").endsWith("-gzip\""), r.header("ETag"));
+        }
+        assertEquals(miss.header("ETag"), hit.header("ETag"));
+        assertArrayEquals(miss.asByteArray(), hit.asByteArray());
+        ExtractableResponse<Response> plain = raw(null).get(url).then().statusCode(200).extract();
+        assertEquals("HIT", plain.header("X-Cache"));
+        assertNull(plain.header("Content-Encoding"));
+        assertArrayEquals(plain.asByteArray(), gunzip(hit.asByteArray()));
+        assertTrue(hit.asByteArray().length < plain.asByteArray().length);
+        // Two encodings are two representations: their strong ETags differ (RFC 9110 8.8.3).
+        assertEquals(plain.header("ETag").replace("\"", ""), hit.header("ETag").replace("-gzip\"", "").replace("\"", ""));
+    }
+
+    @Test
+    void aCachedResponseIsGzippedForTheFirstClientThatAsksAfterAMissWithout() throws IOException {
+        String url = listOfThree();
+        byte[] plain = raw(null).get(url).then().statusCode(200).header("X-Cache", "MISS").extract().asByteArray();
+        byte[] gzipped = raw("br;q=1.0, gzip;q=0.8").get(url).then().statusCode(200).header("X-Cache", "HIT")
+                .header("Content-Encoding", "gzip").extract().asByteArray();
+        assertArrayEquals(plain, gunzip(gzipped));
+    }
+
+    @Test
+    void gzipRefusedByWeightOrNotOfferedIsNotSent() {
+        String url = listOfThree();
+        for (String acceptEncoding : new String[] {"gzip;q=0", "identity", "deflate", "*, gzip;q=0", "br"}) {
+            for (int i = 0; i < 2; i++) { // a miss, then a hit
+                given().config(RAW).header("Accept-Encoding", acceptEncoding).get(url).then().statusCode(200)
+                        .header("Content-Encoding", nullValue()).header("ETag", not(containsString("-gzip")));
+            }
+        }
+        raw("*").get(url).then().statusCode(200).header("Content-Encoding", "gzip");
+    }
+
+    @Test
+    void eitherEncodingsETagRevalidatesAndA304KeepsItsTag() {
+        String url = listOfThree();
+        String gzipTag = raw("gzip").get(url).then().statusCode(200).extract().header("ETag");
+        String plainTag = raw(null).get(url).then().statusCode(200).extract().header("ETag");
+        raw("gzip").header("If-None-Match", gzipTag).get(url).then().statusCode(304).header("ETag", gzipTag)
+                .body(emptyString());
+        raw("gzip").header("If-None-Match", plainTag).get(url).then().statusCode(304).header("ETag", gzipTag);
+        raw(null).header("If-None-Match", gzipTag).get(url).then().statusCode(304).header("ETag", plainTag);
+        raw(null).header("If-None-Match", "\"something-else\"").get(url).then().statusCode(200).header("ETag", plainTag);
+    }
+
+    private static final RestAssuredConfig RAW = RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+
+    /** A request whose answer is read as the bytes sent, with this Accept-Encoding (none when null). */
+    private static io.restassured.specification.RequestSpecification raw(String acceptEncoding) {
+        var request = given().config(RAW);
+        return acceptEncoding == null ? request.header("Accept-Encoding", "identity") : request.header("Accept-Encoding", acceptEncoding);
+    }
+
+    /** A public list no other test shows: three articles in a section of its own. */
+    private static String listOfThree() {
+        String section = Newsroom.section(unique("zip"));
+        for (int i = 0; i < 3; i++) {
+            published(article("Compressed headline number " + i + " about the same story", section, List.of()),
+                    Instant.parse("2025-10-17T10:00:00Z").plusSeconds(i));
+        }
+        return "/api/v1/articles?limit=10&section=" + section;
+    }
+
+    private static byte[] gunzip(byte[] bytes) throws IOException {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        }
     }
 
     @Test
