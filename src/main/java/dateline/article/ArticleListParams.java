@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -15,7 +16,8 @@ public class ArticleListParams {
     public String section;
 
     @QueryParam("tag")
-    @Parameter(description = "Only articles with this tag (slug); repeat for several", example = "azerbaijan")
+    @Parameter(description = "Only articles with this tag (slug); repeat for several (?tag=russia&tag=azerbaijan)",
+            examples = @ExampleObject(name = "two tags", value = "[\"russia\", \"azerbaijan\"]"))
     public List<String> tag;
 
     @QueryParam("tagMode")

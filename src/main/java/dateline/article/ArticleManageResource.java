@@ -113,7 +113,7 @@ public class ArticleManageResource {
     @PATCH
     @Path("{id}")
     @Consumes(ArticlePatch.MEDIA_TYPE)
-    @RequestBody(content = @Content(mediaType = ArticlePatch.MEDIA_TYPE, schema = @Schema(implementation = ArticleInput.class),
+    @RequestBody(content = @Content(mediaType = ArticlePatch.MEDIA_TYPE, schema = @Schema(implementation = ArticleMergePatch.class),
             examples = @ExampleObject(name = "retitle", value = "{\"title\": \"Kremlin fires TASS deputy head\", \"subtitle\": null}")))
     @Operation(summary = "Change some fields of an article with a JSON Merge Patch, RFC 7396 (If-Match required)")
     @APIResponse(responseCode = "200", description = "Patched; ETag holds the new version",
@@ -172,6 +172,8 @@ public class ArticleManageResource {
     @Path("{id}/unpublish")
     @Consumes(MediaType.WILDCARD) // takes no body
     @Operation(summary = "Take a PUBLISHED or SCHEDULED article back to DRAFT")
+    @APIResponse(responseCode = "200", description = "Back in DRAFT; ETag holds the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
     @APIResponse(responseCode = "409", description = "Illegal transition; the body names currentStatus",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.EDITOR)
@@ -183,6 +185,8 @@ public class ArticleManageResource {
     @Path("{id}/archive")
     @Consumes(MediaType.WILDCARD) // takes no body
     @Operation(summary = "Archive a PUBLISHED or DRAFT article: it leaves lists and feeds, its URL answers 410")
+    @APIResponse(responseCode = "200", description = "ARCHIVED; ETag holds the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
     @APIResponse(responseCode = "409", description = "Illegal transition; the body names currentStatus",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.EDITOR)
@@ -194,6 +198,8 @@ public class ArticleManageResource {
     @Path("{id}/restore")
     @Consumes(MediaType.WILDCARD) // takes no body
     @Operation(summary = "Take an article out of the trash as it was, or bring an ARCHIVED one back as a DRAFT")
+    @APIResponse(responseCode = "200", description = "Restored; ETag holds the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
     @APIResponse(responseCode = "409", description = "Neither in the trash nor archived; the body names currentStatus",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.EDITOR)

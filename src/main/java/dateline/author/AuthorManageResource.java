@@ -49,7 +49,7 @@ public class AuthorManageResource {
     }
 
     @POST
-    @Operation(summary = "Create a author")
+    @Operation(summary = "Create an author")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken",
@@ -70,14 +70,16 @@ public class AuthorManageResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a author by id")
+    @Operation(summary = "Get an author by id")
     public AuthorView getManagedAuthor(@PathParam("id") UUID id) {
         return AuthorView.from(authors.byId(id));
     }
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace a author")
+    @Operation(summary = "Replace an author")
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthorView.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.EDITOR)
@@ -87,7 +89,7 @@ public class AuthorManageResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a author no article uses")
+    @Operation(summary = "Delete an author no article uses")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Articles still use it and no reassignTo was given; the problem's usage member counts them",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))

@@ -79,6 +79,8 @@ public class SectionManageResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace a section")
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SectionView.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.EDITOR)
