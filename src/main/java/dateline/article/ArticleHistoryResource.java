@@ -1,5 +1,6 @@
 package dateline.article;
 
+import dateline.common.edit.EditHeaders;
 import dateline.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -90,7 +91,7 @@ public class ArticleHistoryResource {
     @RolesAllowed(Role.Names.AUTHOR)
     public RestResponse<ArticleManageView> restoreRevision(@PathParam("id") UUID id, @PathParam("number") int number,
                                                            @Valid @BeanParam EditHeaders edit) {
-        return ArticleManageResource.tagged(service.restoreRevision(id, number, edit));
+        return ArticleManageResource.tagged(service.restoreRevision(id, number, edit.toEdit()));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package dateline.article;
 
+import dateline.common.edit.Edit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -88,10 +89,9 @@ public class ArticleImport {
         this.writers = Math.max(1, config.importer().writers());
     }
 
-    public ImportReport run(InputStream ndjson, boolean createMissing, boolean dryRun, EditHeaders edit) throws IOException {
-        EditHeaders as = edit.hasActor() ? edit.resolved() : EditHeaders.by("import");
+    public ImportReport run(InputStream ndjson, boolean createMissing, boolean dryRun, Edit edit) throws IOException {
         // A dry run writes one chunk at a time: the terms it creates are rolled back, so no chunk may rely on another's.
-        Run run = new Run(createMissing, dryRun, as, dryRun ? 1 : writers);
+        Run run = new Run(createMissing, dryRun, edit, dryRun ? 1 : writers);
         try (run) {
             List<Parsed> chunk = new ArrayList<>(CHUNK);
             NdjsonLines lines = new NdjsonLines(ndjson);
@@ -117,7 +117,7 @@ public class ArticleImport {
         }
         List<ImportReport.Line> report = new ArrayList<>(run.report);
         if (!run.pendingRelated.isEmpty()) {
-            link(run.pendingRelated, run.idsInFile, dryRun, as, report);
+            link(run.pendingRelated, run.idsInFile, dryRun, edit, report);
         }
         report.sort((a, b) -> Integer.compare(a.line(), b.line()));
         return ImportReport.of(dryRun, report);
@@ -156,7 +156,7 @@ public class ArticleImport {
     private final class Run implements AutoCloseable {
         private final boolean createMissing;
         private final boolean dryRun;
-        private final EditHeaders edit;
+        private final Edit edit;
         private final List<ImportReport.Line> report = Collections.synchronizedList(new ArrayList<>());
         private final Map<UUID, List<UUID>> pendingRelated = Collections.synchronizedMap(new LinkedHashMap<>());
         private final Set<UUID> idsInFile = ConcurrentHashMap.newKeySet();
@@ -167,7 +167,7 @@ public class ArticleImport {
         private final AtomicInteger articlesCreated = new AtomicInteger();
         private final AtomicInteger analyzeAt = new AtomicInteger(ANALYZE_FIRST);
 
-        Run(boolean createMissing, boolean dryRun, EditHeaders edit, int writers) {
+        Run(boolean createMissing, boolean dryRun, Edit edit, int writers) {
             this.createMissing = createMissing;
             this.dryRun = dryRun;
             this.edit = edit;
@@ -436,7 +436,7 @@ public class ArticleImport {
     /** Writes one record in the current transaction. */
     private Written apply(Parsed line, Run run, Map<TermCatalog<?>, Map<String, String>> termsCreated, Map<String, UUID> byExternalId) {
         ArticleRecord r = line.record;
-        EditHeaders edit = run.edit;
+        Edit edit = run.edit;
         ArticleRecord byId = termsById(r, run, termsCreated);
         Related related = related(r);
         Article existing = (r.externalId() != null ? externalId(r.externalId(), byExternalId)
@@ -469,7 +469,7 @@ public class ArticleImport {
     private record Related(List<UUID> now, List<UUID> pending) {
     }
 
-    private void enterState(Article article, ArticleRecord r, Instant now, EditHeaders edit) {
+    private void enterState(Article article, ArticleRecord r, Instant now, Edit edit) {
         if (article.status == r.statusOrDraft() && Objects.equals(article.publishedAt, r.publishedAt())) {
             return;
         }
@@ -481,7 +481,7 @@ public class ArticleImport {
     }
 
     /** Links related ids that named articles further down the file, now that every line is in. */
-    private void link(Map<UUID, List<UUID>> pending, Set<UUID> idsInFile, boolean dryRun, EditHeaders edit, List<ImportReport.Line> report) {
+    private void link(Map<UUID, List<UUID>> pending, Set<UUID> idsInFile, boolean dryRun, Edit edit, List<ImportReport.Line> report) {
         Map<UUID, List<String>> warnings = new HashMap<>();
         for (Map.Entry<UUID, List<UUID>> e : pending.entrySet()) {
             QuarkusTransaction.requiringNew().run(() -> {

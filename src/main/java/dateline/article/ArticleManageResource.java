@@ -1,5 +1,6 @@
 package dateline.article;
 
+import dateline.common.edit.EditHeaders;
 import dateline.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -69,7 +70,7 @@ public class ArticleManageResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.AUTHOR)
     public RestResponse<ArticleManageView> createArticle(@Valid @NotNull ArticleInput in, @Valid @BeanParam EditHeaders edit) {
-        ArticleManageView created = service.create(in, edit);
+        ArticleManageView created = service.create(in, edit.toEdit());
         return RestResponse.ResponseBuilder.<ArticleManageView>created(URI.create("/api/v1/manage/articles/" + created.id()))
                 .entity(created).header(HttpHeaders.ETAG, Preconditions.etag(created.version())).build();
     }
@@ -107,7 +108,7 @@ public class ArticleManageResource {
     @RolesAllowed(Role.Names.AUTHOR)
     public RestResponse<ArticleManageView> replaceArticle(@PathParam("id") UUID id, @Valid @NotNull ArticleInput in,
                                                           @Valid @BeanParam EditHeaders edit) {
-        return tagged(service.replace(id, in, edit));
+        return tagged(service.replace(id, in, edit.toEdit()));
     }
 
     @PATCH
@@ -126,7 +127,7 @@ public class ArticleManageResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.AUTHOR)
     public RestResponse<ArticleManageView> patchArticle(@PathParam("id") UUID id, String patch, @Valid @BeanParam EditHeaders edit) {
-        return tagged(service.patch(id, ArticlePatch.parse(patch, json, validator), edit));
+        return tagged(service.patch(id, ArticlePatch.parse(patch, json, validator), edit.toEdit()));
     }
 
     @DELETE
@@ -143,7 +144,7 @@ public class ArticleManageResource {
     public void deleteArticle(@PathParam("id") UUID id,
                               @Parameter(description = "Delete for good instead of trashing") @QueryParam("purge") @DefaultValue("false") boolean purge,
                               @Valid @BeanParam EditHeaders edit) {
-        service.delete(id, purge, edit);
+        service.delete(id, purge, edit.toEdit());
     }
 
     @POST
@@ -160,12 +161,12 @@ public class ArticleManageResource {
     public RestResponse<ArticleManageView> publishArticle(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
                                                           String body, @Valid @BeanParam EditHeaders edit) throws JsonProcessingException {
         if (body == null || body.isBlank()) {
-            return tagged(service.publish(id, null, edit));
+            return tagged(service.publish(id, null, edit.toEdit()));
         }
         if (type == null || !MediaType.valueOf(type).isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             throw new NotSupportedException();
         }
-        return tagged(service.publish(id, json.readValue(body, PublishInput.class), edit));
+        return tagged(service.publish(id, json.readValue(body, PublishInput.class), edit.toEdit()));
     }
 
     @POST
@@ -178,7 +179,7 @@ public class ArticleManageResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<ArticleManageView> unpublishArticle(@PathParam("id") UUID id, @Valid @BeanParam EditHeaders edit) {
-        return tagged(service.unpublish(id, edit));
+        return tagged(service.unpublish(id, edit.toEdit()));
     }
 
     @POST
@@ -191,7 +192,7 @@ public class ArticleManageResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<ArticleManageView> archiveArticle(@PathParam("id") UUID id, @Valid @BeanParam EditHeaders edit) {
-        return tagged(service.archive(id, edit));
+        return tagged(service.archive(id, edit.toEdit()));
     }
 
     @POST
@@ -204,7 +205,7 @@ public class ArticleManageResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<ArticleManageView> restoreArticle(@PathParam("id") UUID id, @Valid @BeanParam EditHeaders edit) {
-        return tagged(service.restore(id, edit));
+        return tagged(service.restore(id, edit.toEdit()));
     }
 
     static RestResponse<ArticleManageView> tagged(ArticleManageView view) {

@@ -1,5 +1,6 @@
 package dateline.article;
 
+import dateline.common.edit.Edit;
 import dateline.author.Author;
 import dateline.author.AuthorCatalog;
 import dateline.common.http.ContentVersion;
@@ -8,6 +9,7 @@ import dateline.common.problem.Conflict;
 import dateline.common.problem.Preconditions;
 import dateline.common.problem.InvalidContent;
 import dateline.common.problem.NotFound;
+import dateline.common.problem.ProblemException;
 import dateline.common.problem.ProblemType;
 import dateline.common.problem.Violation;
 import dateline.common.slug.Slugs;
@@ -74,7 +76,7 @@ public class ArticleService {
      * moment (two desks filing the same wire headline): the loser is written again with the next free
      * slug, instead of the editor being told about a slug they never chose.
      */
-    public ArticleManageView create(ArticleInput in, EditHeaders edit) {
+    public ArticleManageView create(ArticleInput in, Edit edit) {
         if (QuarkusTransaction.isActive()) {
             return ArticleManageView.from(create(in, null, null, null, null, edit)); // part of a larger write: its caller decides
         }
@@ -106,7 +108,7 @@ public class ArticleService {
      * survive a round trip); {@code externalId} ties it to its record in another system. An import may
      * name the state the article enters ({@code status} non-null): it is written in that state at once.
      */
-    Article create(ArticleInput in, UUID id, String externalId, ArticleStatus status, Instant publishedAt, EditHeaders edit) {
+    Article create(ArticleInput in, UUID id, String externalId, ArticleStatus status, Instant publishedAt, Edit edit) {
         Article article = prepare(in, id, externalId, status, publishedAt, edit, articles::slugOwner);
         insert(List.of(article), edit, status == null ? a -> "Created" : a -> "Imported as " + a.status);
         return article;
@@ -116,7 +118,7 @@ public class ArticleService {
      * A new article checked and complete, not stored yet: an import prepares a chunk of them and stores
      * them with one {@link #insert}. {@code slugOwners} says which article has, or once had, a slug.
      */
-    Article prepare(ArticleInput in, UUID id, String externalId, ArticleStatus status, Instant publishedAt, EditHeaders edit,
+    Article prepare(ArticleInput in, UUID id, String externalId, ArticleStatus status, Instant publishedAt, Edit edit,
                     Function<String, Optional<UUID>> slugOwners) {
         Instant now = clock.instant();
         Article article = Article.draft(now);
@@ -126,7 +128,7 @@ public class ArticleService {
         Content content = check(in, article.id);
         article.slug = in.slug() != null ? claim(in.slug(), article.id, slugOwners) : uniqueSlug(in.title(), article.id, slugOwners);
         article.externalId = externalId;
-        article.createdBy = edit.actorOrSystem();
+        article.createdBy = edit.actor();
         content.applyTo(article, in);
         if (status != null) {
             article.enter(status, publishedAt, now);
@@ -138,38 +140,38 @@ public class ArticleService {
     }
 
     /** Stores prepared articles with their first revisions, and tells observers. */
-    void insert(List<Article> fresh, EditHeaders edit, Function<Article, String> summary) {
+    void insert(List<Article> fresh, Edit edit, Function<Article, String> summary) {
         rows.insert(fresh);
         search.index(fresh);
-        revisions.recordFirst(fresh, edit.actorOrSystem(), a -> edit.summaryOr(summary.apply(a)));
+        revisions.recordFirst(fresh, edit.actor(), a -> edit.summaryOr(summary.apply(a)));
         fresh.forEach(a -> announce(a, ArticleEvent.Type.CREATED, a.createdAt));
     }
 
     @Transactional
-    public ArticleManageView replace(UUID id, ArticleInput in, EditHeaders edit) {
+    public ArticleManageView replace(UUID id, ArticleInput in, Edit edit) {
         Article article = lock(id, edit, true);
-        edit.checkMayChange(article);
+        checkMayChange(article, edit);
         return ArticleManageView.from(rewrite(article, in, edit, "Edited"));
     }
 
     /** Applies a JSON Merge Patch (RFC 7396) to the article's editable content, then writes it like a replace. */
     @Transactional
-    public ArticleManageView patch(UUID id, ArticlePatch patch, EditHeaders edit) {
+    public ArticleManageView patch(UUID id, ArticlePatch patch, Edit edit) {
         Article article = lock(id, edit, true);
-        edit.checkMayChange(article);
+        checkMayChange(article, edit);
         return ArticleManageView.from(rewrite(article, patch.applyTo(RevisionContent.of(article).toInput()), edit, "Edited"));
     }
 
     /** Writes an earlier revision's content back, as a new revision. */
     @Transactional
-    public ArticleManageView restoreRevision(UUID id, int number, EditHeaders edit) {
+    public ArticleManageView restoreRevision(UUID id, int number, Edit edit) {
         Article article = lock(id, edit, false);
-        edit.checkMayChange(article);
+        checkMayChange(article, edit);
         ArticleInput old = revisions.get(id, number).content().toInput();
         return ArticleManageView.from(rewrite(article, old, edit, "Restored revision " + number));
     }
 
-    Article rewrite(Article article, ArticleInput in, EditHeaders edit, String summary) {
+    Article rewrite(Article article, ArticleInput in, Edit edit, String summary) {
         article.notInTrash();
         Instant now = clock.instant();
         Content content = check(in, article.id);
@@ -181,13 +183,13 @@ public class ArticleService {
         articles.flush();
         articles.recordSlug(article, now);
         written(article);
-        revisions.record(article, now, edit.actorOrSystem(), edit.summaryOr(summary));
+        revisions.record(article, now, edit.actor(), edit.summaryOr(summary));
         announce(article, ArticleEvent.Type.UPDATED, now);
         return article;
     }
 
     @Transactional
-    public ArticleManageView publish(UUID id, PublishInput in, EditHeaders edit) {
+    public ArticleManageView publish(UUID id, PublishInput in, Edit edit) {
         Article article = lock(id, edit, false);
         Instant now = clock.instant();
         article.publish(in == null ? null : in.publishAt(), now);
@@ -199,7 +201,7 @@ public class ArticleService {
     }
 
     @Transactional
-    public ArticleManageView unpublish(UUID id, EditHeaders edit) {
+    public ArticleManageView unpublish(UUID id, Edit edit) {
         Article article = lock(id, edit, false);
         Instant now = clock.instant();
         article.unpublish(now);
@@ -207,7 +209,7 @@ public class ArticleService {
     }
 
     @Transactional
-    public ArticleManageView archive(UUID id, EditHeaders edit) {
+    public ArticleManageView archive(UUID id, Edit edit) {
         Article article = lock(id, edit, false);
         Instant now = clock.instant();
         article.archive(now);
@@ -215,7 +217,7 @@ public class ArticleService {
     }
 
     @Transactional
-    public ArticleManageView restore(UUID id, EditHeaders edit) {
+    public ArticleManageView restore(UUID id, Edit edit) {
         Article article = lock(id, edit, false);
         Instant now = clock.instant();
         boolean fromTrash = article.trashedAt != null;
@@ -229,7 +231,7 @@ public class ArticleService {
 
     /** Moves the article to the trash (restorable), or with {@code purge} deletes it and its history for good. */
     @Transactional
-    public void delete(UUID id, boolean purge, EditHeaders edit) {
+    public void delete(UUID id, boolean purge, Edit edit) {
         Article article = lock(id, edit, true);
         Instant now = clock.instant();
         if (purge) {
@@ -248,15 +250,15 @@ public class ArticleService {
         if (!article.goLive(now)) {
             return false;
         }
-        transitioned(article, now, EditHeaders.by("scheduler"), "Published on schedule", ArticleEvent.Type.PUBLISHED);
+        transitioned(article, now, Edit.by("scheduler"), "Published on schedule", ArticleEvent.Type.PUBLISHED);
         return true;
     }
 
     /** Finishes a change of state: derived data, a revision, and the event (none for bulk imports, {@code type} null). */
-    ArticleManageView transitioned(Article article, Instant now, EditHeaders edit, String summary, ArticleEvent.Type type) {
+    ArticleManageView transitioned(Article article, Instant now, Edit edit, String summary, ArticleEvent.Type type) {
         articles.flush();
         articles.syncTagTimeline(article);
-        revisions.record(article, now, edit.actorOrSystem(), edit.summaryOr(summary));
+        revisions.record(article, now, edit.actor(), edit.summaryOr(summary));
         announce(article, type, now);
         return ArticleManageView.from(article);
     }
@@ -277,6 +279,23 @@ public class ArticleService {
         search.index(article);
     }
 
+    /**
+     * An AUTHOR may change only drafts it created; stronger roles and Dateline's own writers may change
+     * any article.
+     */
+    private static void checkMayChange(Article article, Edit edit) {
+        if (!edit.ownDraftsOnly()) {
+            return;
+        }
+        if (!edit.actor().equals(article.createdBy)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "An author may only change articles it created.");
+        }
+        if (article.status != ArticleStatus.DRAFT || article.trashedAt != null) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "An author may only change drafts; this article is "
+                    + (article.trashedAt != null ? "in the trash" : article.status) + ".");
+        }
+    }
+
     public Article load(UUID id) {
         return articles.findByIdOptional(id).orElseThrow(() -> new NotFound("article", id));
     }
@@ -286,12 +305,12 @@ public class ArticleService {
     }
 
     /** The article, row-locked until the transaction ends, once the caller's If-Match names its version. */
-    private Article lock(UUID id, EditHeaders edit, boolean ifMatchRequired) {
+    private Article lock(UUID id, Edit edit, boolean ifMatchRequired) {
         Article article = lock(id);
         if (ifMatchRequired) {
-            Preconditions.required(edit.ifMatch, article.version);
+            Preconditions.required(edit.ifMatch(), article.version);
         } else {
-            Preconditions.optional(edit.ifMatch, article.version);
+            Preconditions.optional(edit.ifMatch(), article.version);
         }
         return article;
     }

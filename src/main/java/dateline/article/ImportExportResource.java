@@ -1,5 +1,6 @@
 package dateline.article;
 
+import dateline.common.edit.EditHeaders;
 import dateline.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,7 +69,7 @@ public class ImportExportResource {
             @Parameter(description = "Check and report every line, store nothing")
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @Valid @BeanParam EditHeaders edit) throws IOException {
-        return importer.run(body, createMissing, dryRun, edit);
+        return importer.run(body, createMissing, dryRun, edit.toEdit());
     }
 
     @GET

@@ -1,5 +1,6 @@
 package dateline.article;
 
+import dateline.common.edit.Edit;
 import dateline.author.Author;
 import dateline.author.AuthorCatalog;
 import dateline.common.problem.InvalidParameter;
@@ -42,7 +43,7 @@ public class TermReassignment {
     }
 
     @Transactional
-    public void deleteSection(UUID id, String reassignTo, EditHeaders edit) {
+    public void deleteSection(UUID id, String reassignTo, Edit edit) {
         if (reassignTo != null) {
             Section from = sections.byId(id);
             Section to = target(sections, from, reassignTo);
@@ -55,7 +56,7 @@ public class TermReassignment {
     }
 
     @Transactional
-    public void deleteTag(UUID id, String reassignTo, EditHeaders edit) {
+    public void deleteTag(UUID id, String reassignTo, Edit edit) {
         if (reassignTo != null) {
             Tag from = tags.byId(id);
             Tag to = target(tags, from, reassignTo);
@@ -68,7 +69,7 @@ public class TermReassignment {
     }
 
     @Transactional
-    public void deleteAuthor(UUID id, String reassignTo, EditHeaders edit) {
+    public void deleteAuthor(UUID id, String reassignTo, Edit edit) {
         if (reassignTo != null) {
             Author from = authors.byId(id);
             Author to = target(authors, from, reassignTo);
@@ -103,11 +104,11 @@ public class TermReassignment {
                 .setParameter("id", termId).getResultList();
     }
 
-    private void moved(Article a, String kind, Term from, Term to, EditHeaders edit) {
+    private void moved(Article a, String kind, Term from, Term to, Edit edit) {
         Instant now = clock.instant();
         a.changed(now);
         articles.flush();
         articles.syncTagTimeline(a);
-        revisions.record(a, now, edit.actorOrSystem(), edit.summaryOr("Moved from " + kind + " '" + from.slug + "' to '" + to.slug + "'"));
+        revisions.record(a, now, edit.actor(), edit.summaryOr("Moved from " + kind + " '" + from.slug + "' to '" + to.slug + "'"));
     }
 }

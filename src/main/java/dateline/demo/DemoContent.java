@@ -1,7 +1,7 @@
 package dateline.demo;
 
 import dateline.article.ArticleInput;
-import dateline.article.EditHeaders;
+import dateline.common.edit.Edit;
 import dateline.article.ArticleManageView;
 import dateline.article.ArticleRepository;
 import dateline.article.ArticleService;
@@ -88,8 +88,8 @@ public class DemoContent {
     }
 
     private UUID publish(ArticleInput in, Instant at) {
-        ArticleManageView created = articles.create(in, EditHeaders.by("demo"));
-        articles.publish(created.id(), new PublishInput(at), EditHeaders.by("demo"));
+        ArticleManageView created = articles.create(in, Edit.by("demo"));
+        articles.publish(created.id(), new PublishInput(at), Edit.by("demo"));
         return created.id();
     }
 

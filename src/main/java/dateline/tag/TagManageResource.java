@@ -5,7 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import dateline.article.TermReassignment;
-import dateline.article.EditHeaders;
+import dateline.common.edit.EditHeaders;
 import dateline.common.page.Page;
 import dateline.common.problem.Problem;
 import dateline.common.term.TermInput;
@@ -99,6 +99,6 @@ public class TagManageResource {
             @Parameter(description = "Move the articles that use it to this tag (slug or id) first, then delete")
             @QueryParam("reassignTo") @Size(max = 120) String reassignTo,
             @Valid @BeanParam EditHeaders edit) {
-        reassignment.deleteTag(id, reassignTo, edit);
+        reassignment.deleteTag(id, reassignTo, edit.toEdit());
     }
 }
