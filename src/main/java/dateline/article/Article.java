@@ -4,6 +4,8 @@ import dateline.author.Author;
 import dateline.common.http.DependencyKeys;
 import dateline.common.problem.Conflict;
 import dateline.common.problem.ProblemType;
+import dateline.article.search.SearchQuery;
+import dateline.article.search.Searchable;
 import dateline.section.Section;
 import dateline.tag.Tag;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -33,7 +35,7 @@ import java.util.UUID;
 /** A news article: its content, its place in the taxonomy, and its publication state. */
 @Entity
 @Table(name = "article")
-public class Article extends PanacheEntityBase {
+public class Article extends PanacheEntityBase implements Searchable {
     @Id
     public UUID id;
     @Column(nullable = false, length = 120)
@@ -101,6 +103,16 @@ public class Article extends PanacheEntityBase {
             bodyText = ArticleBody.text(body);
         }
         return bodyText;
+    }
+
+    @Override
+    public UUID id() {
+        return id;
+    }
+
+    @Override
+    public List<String> searchedFields() {
+        return java.util.Arrays.asList(title, subtitle, excerpt, bodyText());
     }
 
     /** What delivery showed when this article was read from the database; null for a new one. */

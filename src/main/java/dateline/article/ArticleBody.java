@@ -9,7 +9,7 @@ import org.jsoup.safety.Safelist;
  * Article HTML as Dateline stores it: cleaned to an allow-list by jsoup's Cleaner (scripts, event
  * handlers, styles and javascript: URLs never survive), plus the plain text derived from it.
  */
-final class ArticleBody {
+public final class ArticleBody {
     private static final Safelist ALLOWED = new Safelist()
             .addTags("p", "h2", "h3", "h4", "a", "strong", "em", "blockquote", "ul", "ol", "li", "figure", "img", "figcaption")
             .addAttributes("a", "href")
@@ -39,7 +39,7 @@ final class ArticleBody {
     }
 
     /** The HTML with everything outside the allow-list removed; null for an absent or empty body. */
-    static String sanitize(String html) {
+    public static String sanitize(String html) {
         return clean(html).html();
     }
 

@@ -1,5 +1,6 @@
 package dateline.article;
 
+import dateline.article.search.TextSearch;
 import dateline.common.sql.SqlValues;
 import dateline.config.DatelineConfig;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -20,14 +21,14 @@ import java.util.UUID;
 public class ArticleChores {
     static final int BATCH = 100;
 
-    private final ArticleService service;
+    private final ArticleWorkflow workflow;
     private final ArticleRepository articles;
     private final TextSearch search;
     private final DatelineConfig config;
     private final Clock clock;
 
-    ArticleChores(ArticleService service, ArticleRepository articles, TextSearch search, DatelineConfig config, Clock clock) {
-        this.service = service;
+    ArticleChores(ArticleWorkflow workflow, ArticleRepository articles, TextSearch search, DatelineConfig config, Clock clock) {
+        this.workflow = workflow;
         this.articles = articles;
         this.search = search;
         this.config = config;
@@ -54,7 +55,7 @@ public class ArticleChores {
         List<UUID> due = claim("status = 'SCHEDULED' and trashed_at is null and published_at <= ?1 order by published_at, id",
                 clock.instant());
         for (UUID id : due) {
-            articles.findByIdOptional(id).ifPresent(service::goLive);
+            articles.findByIdOptional(id).ifPresent(workflow::goLive);
         }
         return due.size();
     }

@@ -1,5 +1,6 @@
 package dateline.article;
 
+import dateline.article.search.SearchQuery;
 import dateline.common.http.DependencyKeys;
 import dateline.common.problem.InvalidParameter;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dateline.article;
 
+import dateline.article.search.TextSearch;
 import dateline.common.http.DependencyKeys;
 import dateline.common.page.Cursors;
 import dateline.common.page.Page;

@@ -47,6 +47,13 @@ public record ArticleInput(
         @Schema(description = "Curated related articles (ids), in display order")
         @Size(max = 50) List<@NotNull UUID> related) {
 
+    /** The article's current content as an editor would send it to write it again. */
+    public static ArticleInput of(Article a) {
+        return new ArticleInput(a.slug, a.title, a.subtitle, a.excerpt, a.body, a.imageUrl,
+                a.section == null ? null : a.section.slug, a.tags.stream().map(t -> t.slug).toList(),
+                a.authors.stream().map(t -> t.slug).toList(), a.locale, List.copyOf(a.related));
+    }
+
     List<String> tagRefs() {
         return tags == null ? List.of() : tags;
     }

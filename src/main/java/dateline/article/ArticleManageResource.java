@@ -51,12 +51,14 @@ public class ArticleManageResource {
     private static final String PROBLEM = "application/problem+json";
 
     private final ArticleService service;
+    private final ArticleWorkflow workflow;
     private final ArticleRepository articles;
     private final ObjectMapper json;
     private final Validator validator;
 
-    ArticleManageResource(ArticleService service, ArticleRepository articles, ObjectMapper json, Validator validator) {
+    ArticleManageResource(ArticleService service, ArticleWorkflow workflow, ArticleRepository articles, ObjectMapper json, Validator validator) {
         this.service = service;
+        this.workflow = workflow;
         this.articles = articles;
         this.json = json;
         this.validator = validator;
@@ -101,10 +103,6 @@ public class ArticleManageResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken, or the article is in the trash",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version; the body holds currentVersion",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.AUTHOR)
     public RestResponse<ArticleManageView> replaceArticle(@PathParam("id") UUID id, @Valid @NotNull ArticleInput in,
                                                           @Valid @BeanParam EditHeaders edit) {
@@ -121,10 +119,6 @@ public class ArticleManageResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken, or the article is in the trash",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version; the body holds currentVersion",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.AUTHOR)
     public RestResponse<ArticleManageView> patchArticle(@PathParam("id") UUID id, String patch, @Valid @BeanParam EditHeaders edit) {
         return tagged(service.patch(id, ArticlePatch.parse(patch, json, validator), edit.toEdit()));
@@ -136,15 +130,11 @@ public class ArticleManageResource {
     @APIResponse(responseCode = "204", description = "Trashed (restorable until the retention period ends) or purged")
     @APIResponse(responseCode = "409", description = "The article is already in the trash",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.EDITOR)
     public void deleteArticle(@PathParam("id") UUID id,
                               @Parameter(description = "Delete for good instead of trashing") @QueryParam("purge") @DefaultValue("false") boolean purge,
                               @Valid @BeanParam EditHeaders edit) {
-        service.delete(id, purge, edit.toEdit());
+        workflow.delete(id, purge, edit.toEdit());
     }
 
     @POST
@@ -161,12 +151,12 @@ public class ArticleManageResource {
     public RestResponse<ArticleManageView> publishArticle(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
                                                           String body, @Valid @BeanParam EditHeaders edit) throws JsonProcessingException {
         if (body == null || body.isBlank()) {
-            return tagged(service.publish(id, null, edit.toEdit()));
+            return tagged(workflow.publish(id, null, edit.toEdit()));
         }
         if (type == null || !MediaType.valueOf(type).isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             throw new NotSupportedException();
         }
-        return tagged(service.publish(id, json.readValue(body, PublishInput.class), edit.toEdit()));
+        return tagged(workflow.publish(id, json.readValue(body, PublishInput.class), edit.toEdit()));
     }
 
     @POST
@@ -179,7 +169,7 @@ public class ArticleManageResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<ArticleManageView> unpublishArticle(@PathParam("id") UUID id, @Valid @BeanParam EditHeaders edit) {
-        return tagged(service.unpublish(id, edit.toEdit()));
+        return tagged(workflow.unpublish(id, edit.toEdit()));
     }
 
     @POST
@@ -192,7 +182,7 @@ public class ArticleManageResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<ArticleManageView> archiveArticle(@PathParam("id") UUID id, @Valid @BeanParam EditHeaders edit) {
-        return tagged(service.archive(id, edit.toEdit()));
+        return tagged(workflow.archive(id, edit.toEdit()));
     }
 
     @POST
@@ -205,10 +195,10 @@ public class ArticleManageResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<ArticleManageView> restoreArticle(@PathParam("id") UUID id, @Valid @BeanParam EditHeaders edit) {
-        return tagged(service.restore(id, edit.toEdit()));
+        return tagged(workflow.restore(id, edit.toEdit()));
     }
 
-    static RestResponse<ArticleManageView> tagged(ArticleManageView view) {
+    public static RestResponse<ArticleManageView> tagged(ArticleManageView view) {
         return RestResponse.ResponseBuilder.ok(view).header(HttpHeaders.ETAG, Preconditions.etag(view.version())).build();
     }
 }

@@ -175,7 +175,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
      * Fresh statistics make every connection plan again. Only the looked-up columns: sampling the search
      * vector would cost seconds.
      */
-    void refreshPlannerStatistics() {
+    public void refreshPlannerStatistics() {
         if (postgres) {
             getEntityManager().createNativeQuery("analyze article (id, external_id, slug), article_slug").executeUpdate();
         }

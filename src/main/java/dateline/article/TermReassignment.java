@@ -12,6 +12,7 @@ import dateline.tag.Tag;
 import dateline.tag.TagCatalog;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,16 +30,16 @@ public class TermReassignment {
     private final TagCatalog tags;
     private final AuthorCatalog authors;
     private final ArticleRepository articles;
-    private final RevisionLog revisions;
+    private final Event<ArticlesWritten> written;
     private final Clock clock;
 
     TermReassignment(SectionCatalog sections, TagCatalog tags, AuthorCatalog authors, ArticleRepository articles,
-                     RevisionLog revisions, Clock clock) {
+                     Event<ArticlesWritten> written, Clock clock) {
         this.sections = sections;
         this.tags = tags;
         this.authors = authors;
         this.articles = articles;
-        this.revisions = revisions;
+        this.written = written;
         this.clock = clock;
     }
 
@@ -109,6 +110,6 @@ public class TermReassignment {
         a.changed(now);
         articles.flush();
         articles.syncTagTimeline(a);
-        revisions.record(a, now, edit.actor(), edit.summaryOr("Moved from " + kind + " '" + from.slug + "' to '" + to.slug + "'"));
+        written.fire(ArticlesWritten.changed(a, now, edit, "Moved from " + kind + " '" + from.slug + "' to '" + to.slug + "'"));
     }
 }

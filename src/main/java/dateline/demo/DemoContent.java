@@ -5,6 +5,7 @@ import dateline.common.edit.Edit;
 import dateline.article.ArticleManageView;
 import dateline.article.ArticleRepository;
 import dateline.article.ArticleService;
+import dateline.article.ArticleWorkflow;
 import dateline.article.PublishInput;
 import dateline.common.term.TermInput;
 import dateline.config.DatelineConfig;
@@ -46,14 +47,16 @@ public class DemoContent {
 
     private final DatelineConfig config;
     private final ArticleService articles;
+    private final ArticleWorkflow workflow;
     private final ArticleRepository articleRepository;
     private final SectionCatalog sections;
     private final TagCatalog tags;
 
-    DemoContent(DatelineConfig config, ArticleService articles, ArticleRepository articleRepository,
+    DemoContent(DatelineConfig config, ArticleService articles, ArticleWorkflow workflow, ArticleRepository articleRepository,
                 SectionCatalog sections, TagCatalog tags) {
         this.config = config;
         this.articles = articles;
+        this.workflow = workflow;
         this.articleRepository = articleRepository;
         this.sections = sections;
         this.tags = tags;
@@ -89,7 +92,7 @@ public class DemoContent {
 
     private UUID publish(ArticleInput in, Instant at) {
         ArticleManageView created = articles.create(in, Edit.by("demo"));
-        articles.publish(created.id(), new PublishInput(at), Edit.by("demo"));
+        workflow.publish(created.id(), new PublishInput(at), Edit.by("demo"));
         return created.id();
     }
 

@@ -1,6 +1,8 @@
 package dateline.common.http;
 
+import dateline.common.term.TermEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -33,6 +35,15 @@ public class DeliveryChanges {
         if (!pending.everything) {
             pending.keys.addAll(keys.get());
         }
+    }
+
+    /**
+     * A section, tag or author was created, renamed or deleted: every list of them, and every article
+     * response that embeds its name, may show it, so everything changes (renames are rare; precision here
+     * would cost a key per embedded term on every cached article).
+     */
+    void termChanged(@Observes TermEvent event) {
+        changedEverything();
     }
 
     /** The transaction changes delivery in ways no list of keys describes, or too many to be worth listing. */

@@ -51,8 +51,6 @@ public class HttpCaching {
     private static final String IDENTITY = "identity";
     private static final String PUBLIC = "/api/v1/";
     private static final String MANAGE = "/api/v1/manage/";
-    private static final String ARTICLE_WRITES = "/api/v1/manage/articles";
-    private static final String IMPORT = "/api/v1/manage/import";
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final ContentVersion version;
@@ -150,12 +148,8 @@ public class HttpCaching {
     public void validate(ContainerRequestContext request, ContainerResponseContext response) throws JsonProcessingException {
         String path = request.getUriInfo().getPath();
         if (path.startsWith(MANAGE)) {
+            // Writes tell DeliveryChanges what they change, from the transaction that changes it.
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
-            // Article writes report whether delivery can see them (DeliveryChanges); any other write
-            // (sections, tags, authors) shows in public lists, so it always counts.
-            if (!isRead(request) && response.getStatus() < 400 && !path.startsWith(ARTICLE_WRITES) && !path.startsWith(IMPORT)) {
-                everythingChanged();
-            }
             return;
         }
         Object readAt = request.getProperty(READ_AT);

@@ -6,15 +6,19 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the problem responses every operation can give, in one place: what the problem mapper answers
  * for bad parameters, unknown ids, unacceptable media types, oversized or invalid bodies and failures.
+ * and the If-Match preconditions of article writes (412, and 428 where If-Match is required).
  * Operation-specific problems (409s) stay on the resource methods.
  */
 public class ProblemResponses implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    /** Articles are the versioned resource: their writes check If-Match (ArticleService). */
+    private static final String VERSIONED = "/api/v1/manage/articles";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -42,6 +46,12 @@ public class ProblemResponses implements OASFilter {
             add(responses, "401", "No bearer token, or one that is unknown, revoked or expired");
             add(responses, "403", "The token's role does not allow this operation");
         }
+        if (path.startsWith(VERSIONED) && takesIfMatch(op)) {
+            add(responses, "412", "If-Match does not name the current version; the problem's currentVersion does");
+            if (isReplaceOrDelete(path)) {
+                add(responses, "428", "If-Match is missing, or * (which names no version); the problem's currentVersion says which to send");
+            }
+        }
         add(responses, "406", "The Accept header names no media type this operation produces");
         if (hasBody) {
             add(responses, "413", "The body is larger than 1 MiB");
@@ -52,6 +62,16 @@ public class ProblemResponses implements OASFilter {
             add(responses, "429", "Over the request budget of this token or client address; retry after Retry-After seconds");
         }
         add(responses, "500", "An unexpected failure; it has been logged");
+    }
+
+    private static boolean takesIfMatch(Operation op) {
+        return op.getParameters() != null && op.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
+    }
+
+    /** PUT, PATCH and DELETE of the article itself: the writes that refuse to run without If-Match (Preconditions.required). */
+    private static boolean isReplaceOrDelete(String path) {
+        return path.equals(VERSIONED + "/{id}");
     }
 
     private static void add(APIResponses responses, String status, String description) {

@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -179,6 +180,29 @@ class HttpCachingTest {
         given().contentType(ContentType.JSON).body(Map.of("slug", section, "name", "Renamed desk"))
                 .put("/api/v1/manage/sections/" + sectionId).then().statusCode(200);
         given().get("/api/v1/articles/" + slug).then().body("section.name", equalTo("Renamed desk"));
+    }
+
+    @Test
+    void aTagCreatedOrDeletedShowsInTheTagListAtOnce() {
+        given().get("/api/v1/tags?limit=100").then().statusCode(200);
+        String tag = Newsroom.tag(unique("fresh"));
+        given().get("/api/v1/tags?limit=100").then().header("X-Cache", "MISS").body("items.slug", hasItem(tag));
+        String id = given().get("/api/v1/tags/" + tag).then().extract().path("id");
+        given().delete("/api/v1/manage/tags/" + id).then().statusCode(204);
+        given().get("/api/v1/tags?limit=100").then().header("X-Cache", "MISS").body("items.slug", not(hasItem(tag)));
+    }
+
+    @Test
+    void writesDeliveryCannotSeeLeaveCachedResponsesInPlace() {
+        String section = Newsroom.section(unique("untouched"));
+        published(article("Cached through unrelated writes", section, List.of()), AT);
+        String url = "/api/v1/headlines?section=" + section;
+        given().get(url).then().statusCode(200);
+        given().get(url).then().header("X-Cache", "HIT");
+        given().contentType(ContentType.JSON).body(Map.of("name", unique("robot"), "role", "VIEWER"))
+                .post("/api/v1/manage/tokens").then().statusCode(201);
+        Newsroom.draft(Map.of("title", "A draft nobody reads yet"));
+        given().get(url).then().header("X-Cache", "HIT");
     }
 
     @Test

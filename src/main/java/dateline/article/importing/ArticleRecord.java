@@ -1,8 +1,15 @@
-package dateline.article;
+package dateline.article.importing;
 
+import dateline.article.Article;
+import dateline.article.ArticleBody;
+import dateline.article.ArticleInput;
+import dateline.article.ArticleStatus;
+import dateline.article.revision.RevisionContent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -41,5 +48,33 @@ public record ArticleRecord(
 
     List<UUID> relatedIds() {
         return related == null ? List.of() : related;
+    }
+
+    /** Whether the article already is what this record says (with these related ids now known), so importing it changes nothing. */
+    boolean describes(Article a, List<UUID> relatedNow) {
+        RevisionContent now = RevisionContent.of(a);
+        String tag;
+        try {
+            tag = locale == null ? "en" : new Locale.Builder().setLanguageTag(locale).build().toLanguageTag();
+        } catch (java.util.IllformedLocaleException e) {
+            return false;
+        }
+        return (slug == null || slug.equals(now.slug()))
+                && Objects.equals(strip(title), now.title()) && Objects.equals(strip(subtitle), now.subtitle())
+                && Objects.equals(strip(excerpt), now.excerpt()) && Objects.equals(ArticleBody.sanitize(body), now.body())
+                && Objects.equals(strip(imageUrl), now.imageUrl()) && Objects.equals(section, now.section())
+                && Objects.equals(orEmpty(tags), now.tags()) && Objects.equals(orEmpty(authors), now.authors())
+                && relatedNow.equals(now.related()) && relatedNow.size() == relatedIds().size()
+                && tag.equals(now.locale()) && statusOrDraft() == now.status()
+                && (publishedAt == null || publishedAt.equals(now.publishedAt()))
+                && a.trashedAt == null;
+    }
+
+    static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static String strip(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,4 +1,4 @@
-package dateline.article;
+package dateline.article.revision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +9,10 @@ import dateline.common.sql.BatchStatement;
 import dateline.common.sql.SqlValues;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import dateline.article.Article;
+import dateline.article.ArticleStatus;
+import dateline.article.ArticlesWritten;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,8 +37,17 @@ public class RevisionLog {
         this.cursors = cursors;
     }
 
-    /** Adds a revision; the caller holds the article's row lock (or just created it), so numbers never clash. */
-    void record(Article a, Instant at, String actor, String summary) {
+    /** Writes the revisions a write left behind, in its transaction. */
+    void record(@Observes ArticlesWritten written) {
+        if (written.created()) {
+            recordFirst(written.articles(), written.actor(), written.summary());
+        } else {
+            written.articles().forEach(a -> record(a, written.at(), written.actor(), written.summary().apply(a)));
+        }
+    }
+
+    /** Adds a revision; the writer holds the article's row lock (or just created it), so numbers never clash. */
+    private void record(Article a, Instant at, String actor, String summary) {
         int number = ((Number) Panache.getEntityManager().createNativeQuery(
                         "select coalesce(max(number), 0) + 1 from article_revision where article_id = ?1")
                 .setParameter(1, a.id).getSingleResult()).intValue();
@@ -42,7 +55,7 @@ public class RevisionLog {
     }
 
     /** The first revisions of articles just created, written in one batch: number 1, nothing to look up. */
-    void recordFirst(List<Article> created, String actor, Function<Article, String> summary) {
+    private void recordFirst(List<Article> created, String actor, Function<Article, String> summary) {
         insert(created.stream().map(a -> new Entry(a, 1, a.createdAt, actor, summary.apply(a))).toList());
     }
 
@@ -71,7 +84,7 @@ public class RevisionLog {
     }
 
     /** Newest first, without content. */
-    Page<Revision> page(UUID article, String cursor, int limit) {
+    public Page<Revision> page(UUID article, String cursor, int limit) {
         EntityManager em = Panache.getEntityManager();
         int before = cursor == null ? Integer.MAX_VALUE : (int) cursors.number(cursors.decode(LIST + ":" + article, cursor, 1).get(0));
         List<?> rows = em.createNativeQuery("select number, created_at, actor, summary, status from article_revision"
@@ -82,7 +95,7 @@ public class RevisionLog {
         return Page.of(revisions, limit, last -> cursors.encode(LIST + ":" + article, List.of(Integer.toString(last.number()))));
     }
 
-    Revision get(UUID article, int number) {
+    public Revision get(UUID article, int number) {
         List<?> rows = Panache.getEntityManager().createNativeQuery("select number, created_at, actor, summary, status, content"
                         + " from article_revision where article_id = ?1 and number = ?2")
                 .setParameter(1, article).setParameter(2, number).getResultList();

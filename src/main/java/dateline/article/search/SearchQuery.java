@@ -1,4 +1,4 @@
-package dateline.article;
+package dateline.article.search;
 
 import dateline.common.http.DependencyKeys;
 import dateline.common.problem.InvalidParameter;
@@ -13,16 +13,16 @@ import java.util.regex.Pattern;
  * "quoted phrases" must all match, a leading {@code -} excludes, and {@code or} separates alternatives.
  * The H2 search evaluates this structure; PostgreSQL receives the raw text.
  */
-record SearchQuery(String text, List<List<Clause>> alternatives, boolean matchesWithoutWords) {
-    static final int MAX_LENGTH = 200;
+public record SearchQuery(String text, List<List<Clause>> alternatives, boolean matchesWithoutWords) {
+    public static final int MAX_LENGTH = 200;
     private static final Pattern TOKEN = Pattern.compile("(-?)\"([^\"]*)\"?|(\\S+)");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     /** All words of the clause, in order; more than one makes it a phrase. */
-    record Clause(List<String> words, boolean excluded) {
+    public record Clause(List<String> words, boolean excluded) {
     }
 
-    static SearchQuery parse(String q) {
+    public static SearchQuery parse(String q) {
         if (q.length() > MAX_LENGTH) {
             throw new InvalidParameter("q", "must be at most " + MAX_LENGTH + " characters");
         }
@@ -55,7 +55,7 @@ record SearchQuery(String text, List<List<Clause>> alternatives, boolean matches
     }
 
     /** Lower-case words as the index stores them: runs of letters and digits. */
-    static List<String> words(String text) {
+    public static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         for (String w : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
             if (!w.isEmpty() && w.length() <= 64) {
@@ -69,12 +69,12 @@ record SearchQuery(String text, List<List<Clause>> alternatives, boolean matches
      * What the results depend on ({@link DependencyKeys}): an article can only enter or leave them if it
      * contains, or contained, one of the words searched for.
      */
-    List<String> dependencyKeys() {
+    public List<String> dependencyKeys() {
         return matchesWithoutWords ? List.of(DependencyKeys.SEARCH) : positiveWords().stream().map(DependencyKeys::word).toList();
     }
 
     /** The keys of the words in an article's text, for the searches it may enter or leave. */
-    static java.util.Set<String> dependencyKeysOf(String... texts) {
+    public static java.util.Set<String> dependencyKeysOf(String... texts) {
         java.util.Set<String> keys = new java.util.HashSet<>();
         for (String text : texts) {
             if (text != null) {
@@ -84,7 +84,7 @@ record SearchQuery(String text, List<List<Clause>> alternatives, boolean matches
         return keys;
     }
 
-    List<String> positiveWords() {
+    public List<String> positiveWords() {
         return alternatives.stream().flatMap(List::stream).filter(c -> !c.excluded())
                 .flatMap(c -> c.words().stream()).distinct().toList();
     }

@@ -1,4 +1,4 @@
-package dateline.article;
+package dateline.article.importing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dateline.common.problem.Problem;

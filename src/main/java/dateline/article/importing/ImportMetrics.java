@@ -1,4 +1,4 @@
-package dateline.article;
+package dateline.article.importing;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

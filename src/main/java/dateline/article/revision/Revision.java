@@ -1,5 +1,6 @@
-package dateline.article;
+package dateline.article.revision;
 
+import dateline.article.ArticleStatus;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,4 +1,4 @@
-package dateline.article;
+package dateline.article.importing;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dateline.article;
+package dateline.article.search;
 
 import dateline.common.sql.BatchStatement;
 import dateline.common.sql.NativeSql;
@@ -39,7 +39,7 @@ public class TextSearch {
     }
 
     /** Appends {@code and <match>} for the query to a statement over {@code article a}. */
-    void match(NativeSql sql, SearchQuery q) {
+    public void match(NativeSql sql, SearchQuery q) {
         if (postgres) {
             sql.append(" and a.search_vector @@ websearch_to_tsquery('simple', ?)", q.text());
             return;
@@ -67,7 +67,7 @@ public class TextSearch {
     }
 
     /** Appends a relevance expression (higher is better) for the query. */
-    void rank(NativeSql sql, SearchQuery q) {
+    public void rank(NativeSql sql, SearchQuery q) {
         if (postgres) {
             sql.append("cast(ts_rank(a.search_vector, websearch_to_tsquery('simple', ?)) as double precision)", q.text());
             return;
@@ -86,7 +86,7 @@ public class TextSearch {
     }
 
     /** Brings the H2 word index up to date with the article as just written; PostgreSQL needs nothing. */
-    void index(Article a) {
+    public void index(Searchable a) {
         index(List.of(a));
     }
 
@@ -94,15 +94,15 @@ public class TextSearch {
      * The same for several articles: their new words are numbered together, in one transaction (an
      * import's chunk brings a new word in nearly every article, and H2 writes out its pages on every commit).
      */
-    void index(List<Article> written) {
+    public void index(List<? extends Searchable> written) {
         if (postgres) {
             return;
         }
         List<List<String>> wordsOf = new ArrayList<>(written.size());
         Set<String> all = new LinkedHashSet<>();
-        for (Article a : written) {
+        for (Searchable a : written) {
             List<String> words = new ArrayList<>();
-            for (String field : new String[] {a.title, a.subtitle, a.excerpt, a.bodyText()}) {
+            for (String field : a.searchedFields()) {
                 if (field != null) {
                     words.addAll(SearchQuery.words(field));
                     words.add("|"); // no phrase spans two fields
@@ -122,11 +122,11 @@ public class TextSearch {
                  BatchStatement text = new BatchStatement(connection, "insert into article_text (article_id, text) values (?, ?)")) {
                 LongStream.Builder postings = LongStream.builder();
                 for (int i = 0; i < written.size(); i++) {
-                    Article a = written.get(i);
-                    Long doc = single(docOf, a.id);
+                    Searchable a = written.get(i);
+                    Long doc = single(docOf, a.id());
                     if (doc == null) {
                         doc = single(nextDoc);
-                        numberDoc.row(doc, a.id);
+                        numberDoc.row(doc, a.id());
                     } else {
                         clear.row(doc << 32, (doc << 32) + 0xFFFF_FFFFL);
                     }
@@ -134,8 +134,8 @@ public class TextSearch {
                     Set<String> distinct = new LinkedHashSet<>(wordsOf.get(i));
                     distinct.remove("|");
                     distinct.stream().mapToLong(w -> base + known.get(w)).sorted().forEach(postings::add);
-                    clearText.row(a.id);
-                    text.row(a.id, " " + String.join(" ", wordsOf.get(i)) + " ");
+                    clearText.row(a.id());
+                    text.row(a.id(), " " + String.join(" ", wordsOf.get(i)) + " ");
                 }
                 numberDoc.run();
                 clear.run(); // before the new postings: an article written again keeps its number
@@ -147,7 +147,7 @@ public class TextSearch {
     }
 
     /** Drops an article's words from the H2 index before the article is deleted for good. */
-    void forget(UUID article) {
+    public void forget(UUID article) {
         if (postgres) {
             return;
         }

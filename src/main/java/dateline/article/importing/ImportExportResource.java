@@ -1,5 +1,7 @@
-package dateline.article;
+package dateline.article.importing;
 
+import dateline.article.Article;
+import dateline.article.ArticleRepository;
 import dateline.common.edit.EditHeaders;
 import dateline.security.Role;
 import jakarta.annotation.security.RolesAllowed;

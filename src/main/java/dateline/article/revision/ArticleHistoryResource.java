@@ -1,5 +1,9 @@
-package dateline.article;
+package dateline.article.revision;
 
+import dateline.article.ArticleInput;
+import dateline.article.ArticleManageResource;
+import dateline.article.ArticleManageView;
+import dateline.article.ArticleService;
 import dateline.common.edit.EditHeaders;
 import dateline.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -91,7 +95,8 @@ public class ArticleHistoryResource {
     @RolesAllowed(Role.Names.AUTHOR)
     public RestResponse<ArticleManageView> restoreRevision(@PathParam("id") UUID id, @PathParam("number") int number,
                                                            @Valid @BeanParam EditHeaders edit) {
-        return ArticleManageResource.tagged(service.restoreRevision(id, number, edit.toEdit()));
+        ArticleInput earlier = revisions.get(id, number).content().toInput();
+        return ArticleManageResource.tagged(service.restoreContent(id, earlier, edit.toEdit(), "Restored revision " + number));
     }
 
     @GET

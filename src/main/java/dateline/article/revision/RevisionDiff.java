@@ -1,4 +1,4 @@
-package dateline.article;
+package dateline.article.revision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,8 @@
-package dateline.article;
+package dateline.article.revision;
 
+import dateline.article.Article;
+import dateline.article.ArticleInput;
+import dateline.article.ArticleStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +20,7 @@ public record RevisionContent(
         @Schema(description = "Author slugs, in byline order") List<String> authors,
         List<UUID> related, String locale, String externalId, ArticleStatus status, Instant publishedAt) {
 
-    static RevisionContent of(Article a) {
+    public static RevisionContent of(Article a) {
         return new RevisionContent(a.slug, a.title, a.subtitle, a.excerpt, a.body, a.imageUrl,
                 a.section == null ? null : a.section.slug, a.tags.stream().map(t -> t.slug).toList(),
                 a.authors.stream().map(t -> t.slug).toList(), List.copyOf(a.related), a.locale, a.externalId,
@@ -25,7 +28,7 @@ public record RevisionContent(
     }
 
     /** The content as an editor would send it to write it again. */
-    ArticleInput toInput() {
+    public ArticleInput toInput() {
         return new ArticleInput(slug, title, subtitle, excerpt, body, imageUrl, section, tags, authors, locale, related);
     }
 }

@@ -1,4 +1,4 @@
-package dateline.article;
+package dateline.article.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

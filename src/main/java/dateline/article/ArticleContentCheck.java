@@ -1,0 +1,159 @@
+package dateline.article;
+
+import dateline.author.Author;
+import dateline.author.AuthorCatalog;
+import dateline.common.problem.Conflict;
+import dateline.common.problem.InvalidContent;
+import dateline.common.problem.ProblemType;
+import dateline.common.problem.Violation;
+import dateline.common.slug.Slugs;
+import dateline.common.term.Term;
+import dateline.common.term.TermCatalog;
+import dateline.section.Section;
+import dateline.section.SectionCatalog;
+import dateline.tag.Tag;
+import dateline.tag.TagCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The rules an article's content must pass before anything is written, whoever writes it (an editor, an
+ * import): references that name existing sections, tags, authors and articles, a valid locale, and a slug
+ * no other article has or had. Every broken rule is reported at once, as one 422.
+ */
+@ApplicationScoped
+class ArticleContentCheck {
+    private final ArticleRepository articles;
+    private final SectionCatalog sections;
+    private final TagCatalog tags;
+    private final AuthorCatalog authors;
+
+    ArticleContentCheck(ArticleRepository articles, SectionCatalog sections, TagCatalog tags, AuthorCatalog authors) {
+        this.articles = articles;
+        this.sections = sections;
+        this.tags = tags;
+        this.authors = authors;
+    }
+
+    /** Resolves every reference and checks every rule before anything is written. */
+    Content check(ArticleInput in, UUID self) {
+        List<Violation> violations = new ArrayList<>();
+        Section section = in.section() == null ? null : resolve(sections, in.section(), "section", violations);
+        List<Tag> tagList = resolveAll(tags, in.tagRefs(), "tags", violations);
+        List<Author> authorList = resolveAll(authors, in.authorRefs(), "authors", violations);
+        checkRelated(in.relatedIds(), self, violations);
+        String locale = locale(in.locale(), violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidContent(violations);
+        }
+        return new Content(section, tagList, authorList, locale);
+    }
+
+    private <E extends Term> List<E> resolveAll(TermCatalog<E> catalog, List<String> refs, String field, List<Violation> violations) {
+        List<E> found = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < refs.size(); i++) {
+            E term = resolve(catalog, refs.get(i), field + "[" + i + "]", violations);
+            if (term != null && !seen.add(term.id)) {
+                violations.add(Violation.body(field + "[" + i + "]", "is listed twice"));
+            }
+            found.add(term);
+        }
+        return found;
+    }
+
+    private <E extends Term> E resolve(TermCatalog<E> catalog, String ref, String field, List<Violation> violations) {
+        return catalog.resolve(ref).orElseGet(() -> {
+            violations.add(Violation.body(field, "no such slug or id: '" + ref + "'"));
+            return null;
+        });
+    }
+
+    private void checkRelated(List<UUID> related, UUID self, List<Violation> violations) {
+        Set<UUID> known = new HashSet<>(articles.existing(related));
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < related.size(); i++) {
+            UUID id = related.get(i);
+            String field = "related[" + i + "]";
+            if (id.equals(self)) {
+                violations.add(Violation.body(field, "an article cannot be related to itself"));
+            } else if (!known.contains(id)) {
+                violations.add(Violation.body(field, "no article has the id " + id));
+            } else if (!seen.add(id)) {
+                violations.add(Violation.body(field, "is listed twice"));
+            }
+        }
+    }
+
+    private static String locale(String tag, List<Violation> violations) {
+        if (tag == null) {
+            return "en";
+        }
+        try {
+            return new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
+        } catch (IllformedLocaleException e) {
+            violations.add(Violation.body("locale", "must be a BCP 47 language tag such as en or pt-BR"));
+            return null;
+        }
+    }
+
+    /** A slug another article uses, or once used (its old links still lead there), is not free. */
+    String claim(String slug, UUID owner) {
+        return claim(slug, owner, articles::slugOwner);
+    }
+
+    static String claim(String slug, UUID owner, Function<String, Optional<UUID>> slugOwners) {
+        slugOwners.apply(slug).filter(other -> !other.equals(owner)).ifPresent(other -> {
+            throw new Conflict(ProblemType.SLUG_TAKEN, "Another article uses, or once used, the slug '" + slug
+                    + "'; its editors can release an old slug.", Map.of("articleId", other));
+        });
+        return slug;
+    }
+
+    static String uniqueSlug(String title, UUID id, Function<String, Optional<UUID>> slugOwners) {
+        String base = Slugs.fromTitle(title);
+        if (base.isEmpty()) {
+            base = "article-" + id.toString().substring(0, 8);
+        }
+        String candidate = base;
+        for (int n = 2; slugOwners.apply(candidate).isPresent(); n++) {
+            candidate = Slugs.withSuffix(base, n);
+        }
+        return candidate;
+    }
+
+    /** The resolved, checked parts of an input, ready to be written. */
+    record Content(Section section, List<Tag> tags, List<Author> authors, String locale) {
+        void applyTo(Article article, ArticleInput in) {
+            article.title = in.title().strip();
+            article.subtitle = blankToNull(in.subtitle());
+            article.excerpt = blankToNull(in.excerpt());
+            ArticleBody.Cleaned body = ArticleBody.clean(in.body());
+            article.body = body.html();
+            article.bodyText = body.text();
+            article.wordCount = ArticleBody.wordCountOfText(body.text());
+            article.imageUrl = blankToNull(in.imageUrl());
+            article.section = section;
+            article.tags.clear();
+            article.tags.addAll(tags);
+            article.authors.clear();
+            article.authors.addAll(authors);
+            article.related.clear();
+            article.related.addAll(in.relatedIds());
+            article.locale = locale;
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s.strip();
+        }
+    }
+}
