@@ -4,7 +4,6 @@ import dateline.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
-import dateline.article.TermReassignment;
 import dateline.common.edit.EditHeaders;
 import dateline.common.page.Page;
 import dateline.common.problem.Problem;
@@ -40,11 +39,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.Names.VIEWER)
 public class AuthorManageResource {
-    private final TermReassignment reassignment;
     private final AuthorCatalog authors;
 
-    AuthorManageResource(AuthorCatalog authors, TermReassignment reassignment) {
-        this.reassignment = reassignment;
+    AuthorManageResource(AuthorCatalog authors) {
         this.authors = authors;
     }
 
@@ -98,6 +95,6 @@ public class AuthorManageResource {
             @Parameter(description = "Move the articles that use it to this author (slug or id) first, then delete")
             @QueryParam("reassignTo") @Size(max = 120) String reassignTo,
             @Valid @BeanParam EditHeaders edit) {
-        reassignment.deleteAuthor(id, reassignTo, edit.toEdit());
+        authors.delete(id, reassignTo, edit.toEdit());
     }
 }

@@ -4,7 +4,6 @@ import dateline.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
-import dateline.article.TermReassignment;
 import dateline.common.edit.EditHeaders;
 import dateline.common.page.Page;
 import dateline.common.problem.Problem;
@@ -41,11 +40,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.Names.VIEWER)
 public class SectionManageResource {
-    private final TermReassignment reassignment;
     private final SectionCatalog sections;
 
-    SectionManageResource(SectionCatalog sections, TermReassignment reassignment) {
-        this.reassignment = reassignment;
+    SectionManageResource(SectionCatalog sections) {
         this.sections = sections;
     }
 
@@ -99,6 +96,6 @@ public class SectionManageResource {
             @Parameter(description = "Move the articles that use it to this section (slug or id) first, then delete")
             @QueryParam("reassignTo") @Size(max = 120) String reassignTo,
             @Valid @BeanParam EditHeaders edit) {
-        reassignment.deleteSection(id, reassignTo, edit.toEdit());
+        sections.delete(id, reassignTo, edit.toEdit());
     }
 }

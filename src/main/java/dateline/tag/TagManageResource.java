@@ -4,7 +4,6 @@ import dateline.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
-import dateline.article.TermReassignment;
 import dateline.common.edit.EditHeaders;
 import dateline.common.page.Page;
 import dateline.common.problem.Problem;
@@ -41,11 +40,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.Names.VIEWER)
 public class TagManageResource {
-    private final TermReassignment reassignment;
     private final TagCatalog tags;
 
-    TagManageResource(TagCatalog tags, TermReassignment reassignment) {
-        this.reassignment = reassignment;
+    TagManageResource(TagCatalog tags) {
         this.tags = tags;
     }
 
@@ -99,6 +96,6 @@ public class TagManageResource {
             @Parameter(description = "Move the articles that use it to this tag (slug or id) first, then delete")
             @QueryParam("reassignTo") @Size(max = 120) String reassignTo,
             @Valid @BeanParam EditHeaders edit) {
-        reassignment.deleteTag(id, reassignTo, edit.toEdit());
+        tags.delete(id, reassignTo, edit.toEdit());
     }
 }
