@@ -1,17 +1,17 @@
 package dateline.author;
 
-import dateline.security.Role;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.BeanParam;
-import dateline.article.TermReassignment;
 import dateline.common.edit.EditHeaders;
 import dateline.common.page.Page;
 import dateline.common.problem.Problem;
+import dateline.common.term.ManagedTerms;
+import dateline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,19 +32,22 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Editors' CRUD for authors. */
-@Path("/api/v1/manage/authors")
+/**
+ * Editors' CRUD for authors: the operations as the contract names them, each answered in one call by
+ * {@link ManagedTerms}; the rules are AuthorCatalog's.
+ */
+@Path(AuthorManageResource.PATH)
 @Tag(name = "Manage authors", description = "Create, rename and delete authors")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.Names.VIEWER)
 public class AuthorManageResource {
-    private final TermReassignment reassignment;
-    private final AuthorCatalog authors;
+    static final String PATH = "/api/v1/manage/authors";
 
-    AuthorManageResource(AuthorCatalog authors, TermReassignment reassignment) {
-        this.reassignment = reassignment;
-        this.authors = authors;
+    private final ManagedTerms<Author, AuthorView, AuthorInput> authors;
+
+    AuthorManageResource(AuthorCatalog catalog) {
+        this.authors = new ManagedTerms<>(PATH, catalog, AuthorView::from, catalog::create, catalog::update);
     }
 
     @POST
@@ -56,8 +58,7 @@ public class AuthorManageResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<AuthorView> createAuthor(@Valid @NotNull AuthorInput in) {
-        AuthorView created = authors.create(in);
-        return RestResponse.ResponseBuilder.<AuthorView>created(URI.create("/api/v1/manage/authors/" + created.id())).entity(created).build();
+        return authors.create(in);
     }
 
     @GET
@@ -65,14 +66,14 @@ public class AuthorManageResource {
     public Page<AuthorView> listManagedAuthors(
             @Parameter(description = "Items per page (1-100)") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @Parameter(description = "Cursor from page.next of the previous page") @QueryParam("cursor") String cursor) {
-        return authors.page(cursor, limit, AuthorView::from);
+        return authors.page(cursor, limit);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Get an author by id")
     public AuthorView getManagedAuthor(@PathParam("id") UUID id) {
-        return AuthorView.from(authors.byId(id));
+        return authors.get(id);
     }
 
     @PUT
@@ -84,7 +85,7 @@ public class AuthorManageResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.EDITOR)
     public AuthorView updateAuthor(@PathParam("id") UUID id, @Valid @NotNull AuthorInput in) {
-        return authors.update(id, in);
+        return authors.replace(id, in);
     }
 
     @DELETE
@@ -98,6 +99,6 @@ public class AuthorManageResource {
             @Parameter(description = "Move the articles that use it to this author (slug or id) first, then delete")
             @QueryParam("reassignTo") @Size(max = 120) String reassignTo,
             @Valid @BeanParam EditHeaders edit) {
-        reassignment.deleteAuthor(id, reassignTo, edit.toEdit());
+        authors.delete(id, reassignTo, edit);
     }
 }

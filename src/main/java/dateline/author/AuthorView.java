@@ -1,6 +1,7 @@
 package dateline.author;
 
 import dateline.common.http.SurrogateKeys;
+import dateline.common.term.TermView;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,7 +11,7 @@ public record AuthorView(
         @Schema(examples = "0d0f3a8e-8f0e-4c55-b0f4-7d7b2a9d6e21") UUID id,
         @Schema(examples = "jane-doe") String slug,
         @Schema(examples = "Jane Doe") String name,
-        @Schema(examples = "Caucasus correspondent based in Tbilisi.", nullable = true) String bio) implements SurrogateKeys {
+        @Schema(examples = "Caucasus correspondent based in Tbilisi.", nullable = true) String bio) implements SurrogateKeys, TermView {
 
     static AuthorView from(Author author) {
         return new AuthorView(author.id, author.slug, author.name, author.bio);

@@ -1,18 +1,18 @@
 package dateline.section;
 
-import dateline.security.Role;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.BeanParam;
-import dateline.article.TermReassignment;
 import dateline.common.edit.EditHeaders;
 import dateline.common.page.Page;
 import dateline.common.problem.Problem;
+import dateline.common.term.ManagedTerms;
 import dateline.common.term.TermInput;
+import dateline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,19 +33,22 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Editors' CRUD for sections. */
-@Path("/api/v1/manage/sections")
+/**
+ * Editors' CRUD for sections: the operations as the contract names them, each answered in one call by
+ * {@link ManagedTerms}; the rules are SectionCatalog's.
+ */
+@Path(SectionManageResource.PATH)
 @Tag(name = "Manage sections", description = "Create, rename and delete sections")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.Names.VIEWER)
 public class SectionManageResource {
-    private final TermReassignment reassignment;
-    private final SectionCatalog sections;
+    static final String PATH = "/api/v1/manage/sections";
 
-    SectionManageResource(SectionCatalog sections, TermReassignment reassignment) {
-        this.reassignment = reassignment;
-        this.sections = sections;
+    private final ManagedTerms<Section, SectionView, TermInput> sections;
+
+    SectionManageResource(SectionCatalog catalog) {
+        this.sections = new ManagedTerms<>(PATH, catalog, SectionView::from, catalog::create, catalog::update);
     }
 
     @POST
@@ -57,8 +59,7 @@ public class SectionManageResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<SectionView> createSection(@Valid @NotNull TermInput in) {
-        SectionView created = sections.create(in);
-        return RestResponse.ResponseBuilder.<SectionView>created(URI.create("/api/v1/manage/sections/" + created.id())).entity(created).build();
+        return sections.create(in);
     }
 
     @GET
@@ -66,14 +67,14 @@ public class SectionManageResource {
     public Page<SectionView> listManagedSections(
             @Parameter(description = "Items per page (1-100)") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @Parameter(description = "Cursor from page.next of the previous page") @QueryParam("cursor") String cursor) {
-        return sections.page(cursor, limit, SectionView::from);
+        return sections.page(cursor, limit);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Get a section by id")
     public SectionView getManagedSection(@PathParam("id") UUID id) {
-        return SectionView.from(sections.byId(id));
+        return sections.get(id);
     }
 
     @PUT
@@ -85,7 +86,7 @@ public class SectionManageResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.EDITOR)
     public SectionView updateSection(@PathParam("id") UUID id, @Valid @NotNull TermInput in) {
-        return sections.update(id, in);
+        return sections.replace(id, in);
     }
 
     @DELETE
@@ -99,6 +100,6 @@ public class SectionManageResource {
             @Parameter(description = "Move the articles that use it to this section (slug or id) first, then delete")
             @QueryParam("reassignTo") @Size(max = 120) String reassignTo,
             @Valid @BeanParam EditHeaders edit) {
-        reassignment.deleteSection(id, reassignTo, edit.toEdit());
+        sections.delete(id, reassignTo, edit);
     }
 }

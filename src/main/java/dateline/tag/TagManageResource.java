@@ -1,18 +1,18 @@
 package dateline.tag;
 
-import dateline.security.Role;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.BeanParam;
-import dateline.article.TermReassignment;
 import dateline.common.edit.EditHeaders;
 import dateline.common.page.Page;
 import dateline.common.problem.Problem;
+import dateline.common.term.ManagedTerms;
 import dateline.common.term.TermInput;
+import dateline.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,19 +33,22 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Editors' CRUD for tags. */
-@Path("/api/v1/manage/tags")
+/**
+ * Editors' CRUD for tags: the operations as the contract names them, each answered in one call by
+ * {@link ManagedTerms}; the rules are TagCatalog's.
+ */
+@Path(TagManageResource.PATH)
 @Tag(name = "Manage tags", description = "Create, rename and delete tags")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.Names.VIEWER)
 public class TagManageResource {
-    private final TermReassignment reassignment;
-    private final TagCatalog tags;
+    static final String PATH = "/api/v1/manage/tags";
 
-    TagManageResource(TagCatalog tags, TermReassignment reassignment) {
-        this.reassignment = reassignment;
-        this.tags = tags;
+    private final ManagedTerms<dateline.tag.Tag, TagView, TermInput> tags; // plain Tag is the OpenAPI annotation in this file
+
+    TagManageResource(TagCatalog catalog) {
+        this.tags = new ManagedTerms<>(PATH, catalog, TagView::from, catalog::create, catalog::update);
     }
 
     @POST
@@ -57,8 +59,7 @@ public class TagManageResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<TagView> createTag(@Valid @NotNull TermInput in) {
-        TagView created = tags.create(in);
-        return RestResponse.ResponseBuilder.<TagView>created(URI.create("/api/v1/manage/tags/" + created.id())).entity(created).build();
+        return tags.create(in);
     }
 
     @GET
@@ -66,14 +67,14 @@ public class TagManageResource {
     public Page<TagView> listManagedTags(
             @Parameter(description = "Items per page (1-100)") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @Parameter(description = "Cursor from page.next of the previous page") @QueryParam("cursor") String cursor) {
-        return tags.page(cursor, limit, TagView::from);
+        return tags.page(cursor, limit);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Get a tag by id")
     public TagView getManagedTag(@PathParam("id") UUID id) {
-        return TagView.from(tags.byId(id));
+        return tags.get(id);
     }
 
     @PUT
@@ -85,7 +86,7 @@ public class TagManageResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Role.Names.EDITOR)
     public TagView updateTag(@PathParam("id") UUID id, @Valid @NotNull TermInput in) {
-        return tags.update(id, in);
+        return tags.replace(id, in);
     }
 
     @DELETE
@@ -99,6 +100,6 @@ public class TagManageResource {
             @Parameter(description = "Move the articles that use it to this tag (slug or id) first, then delete")
             @QueryParam("reassignTo") @Size(max = 120) String reassignTo,
             @Valid @BeanParam EditHeaders edit) {
-        reassignment.deleteTag(id, reassignTo, edit.toEdit());
+        tags.delete(id, reassignTo, edit);
     }
 }

@@ -78,6 +78,8 @@ class TermsTest {
 
         given().delete("/api/v1/manage/" + kind + "/" + oldId + "?reassignTo=" + unique("nowhere")).then().statusCode(400)
                 .body("violations[0].field", equalTo("reassignTo"));
+        given().delete("/api/v1/manage/" + kind + "/" + oldId + "?reassignTo=" + old).then().statusCode(400)
+                .body("violations[0].field", equalTo("reassignTo"));
         given().delete("/api/v1/manage/" + kind + "/" + oldId + "?reassignTo=" + next).then().statusCode(204);
 
         given().get("/api/v1/manage/" + kind + "/" + oldId).then().statusCode(404);

@@ -1,8 +1,10 @@
 package dateline.common.term;
 
+import dateline.common.edit.Edit;
 import dateline.common.page.Cursors;
 import dateline.common.page.Page;
 import dateline.common.problem.Conflict;
+import dateline.common.problem.InvalidParameter;
 import dateline.common.problem.NotFound;
 import dateline.common.problem.ProblemType;
 import dateline.common.slug.Slugs;
@@ -29,6 +31,8 @@ public abstract class TermCatalog<E extends Term> {
     /** Field-injected so the three catalogs' constructors stay as they are. */
     @jakarta.inject.Inject
     jakarta.enterprise.event.Event<TermEvent> events;
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<TermReassigning> reassigning;
 
     /** For the CDI client proxy only; it never calls a method of its own. */
     protected TermCatalog() {
@@ -99,9 +103,17 @@ public abstract class TermCatalog<E extends Term> {
         return term;
     }
 
+    /**
+     * Deletes a term, refused (409 with the usage count) while articles still use it. With
+     * {@code reassignTo}, a slug or id of another term of this kind, those articles move there first: the
+     * article feature observes {@link TermReassigning} in this transaction and records their revisions.
+     */
     @Transactional
-    public void delete(UUID id) {
+    public void delete(UUID id, String reassignTo, Edit edit) {
         E term = byId(id);
+        if (reassignTo != null) {
+            reassigning.fire(new TermReassigning(kind, term, reassignmentTarget(term, reassignTo), edit));
+        }
         long usage = ((Number) em().createNativeQuery(usageSql).setParameter(1, id).getSingleResult()).longValue();
         if (usage > 0) {
             throw new Conflict(ProblemType.IN_USE, "The " + kind + " '" + term.slug + "' is used by " + usage
@@ -109,6 +121,15 @@ public abstract class TermCatalog<E extends Term> {
         }
         em().remove(term);
         announce(TermEvent.Type.DELETED, term);
+    }
+
+    /** Checked before anything moves, so a bad reassignTo (400) changes nothing. */
+    private E reassignmentTarget(E from, String reference) {
+        E to = resolve(reference).orElseThrow(() -> new InvalidParameter("reassignTo", "no such slug or id: '" + reference + "'"));
+        if (to.id.equals(from.id)) {
+            throw new InvalidParameter("reassignTo", "names the term being deleted");
+        }
+        return to;
     }
 
     private void announce(TermEvent.Type type, E term) {
