@@ -46,7 +46,7 @@ public class ProblemResponses implements OASFilter {
             add(responses, "401", "No bearer token, or one that is unknown, revoked or expired");
             add(responses, "403", "The token's role does not allow this operation");
         }
-        if (path.startsWith(VERSIONED) && takesIfMatch(op)) {
+        if (path.startsWith(VERSIONED + "/{id}") && takesIfMatch(op)) {
             add(responses, "412", "If-Match does not name the current version; the problem's currentVersion does");
             if (isReplaceOrDelete(path)) {
                 add(responses, "428", "If-Match is missing, or * (which names no version); the problem's currentVersion says which to send");
