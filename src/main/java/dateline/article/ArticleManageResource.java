@@ -1,6 +1,6 @@
 package dateline.article;
 
-import dateline.common.edit.EditHeaders;
+import dateline.edit.EditHeaders;
 import dateline.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;

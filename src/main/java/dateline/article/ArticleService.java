@@ -1,7 +1,7 @@
 package dateline.article;
 
 import dateline.article.ArticleContentCheck.Content;
-import dateline.common.edit.Edit;
+import dateline.edit.Edit;
 import dateline.common.http.ContentVersion;
 import dateline.common.problem.Conflict;
 import dateline.common.problem.NotFound;

@@ -1,6 +1,6 @@
 package dateline.article;
 
-import dateline.common.edit.Edit;
+import dateline.edit.Edit;
 import dateline.common.http.ContentVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,7 +1,7 @@
 package dateline.article;
 
 import dateline.article.search.TextSearch;
-import dateline.common.edit.Edit;
+import dateline.edit.Edit;
 import dateline.common.http.DeliveryChanges;
 import dateline.common.problem.NotFound;
 import dateline.common.problem.Preconditions;

@@ -1,6 +1,6 @@
 package dateline.article;
 
-import dateline.common.edit.Edit;
+import dateline.edit.Edit;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;

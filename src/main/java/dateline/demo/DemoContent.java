@@ -1,7 +1,7 @@
 package dateline.demo;
 
 import dateline.article.ArticleInput;
-import dateline.common.edit.Edit;
+import dateline.edit.Edit;
 import dateline.article.ArticleManageView;
 import dateline.article.ArticleRepository;
 import dateline.article.ArticleService;

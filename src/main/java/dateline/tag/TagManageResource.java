@@ -1,6 +1,6 @@
 package dateline.tag;
 
-import dateline.common.edit.EditHeaders;
+import dateline.edit.EditHeaders;
 import dateline.common.page.Page;
 import dateline.common.problem.Problem;
 import dateline.common.term.ManagedTerms;

@@ -3,7 +3,7 @@ package dateline.article.importing;
 import dateline.article.ArticleInput;
 import dateline.article.ArticleRepository;
 import dateline.article.ArticleService;
-import dateline.common.edit.Edit;
+import dateline.edit.Edit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;

@@ -2,7 +2,7 @@ package dateline.article.importing;
 
 import dateline.article.Article;
 import dateline.article.ArticleRepository;
-import dateline.common.edit.EditHeaders;
+import dateline.edit.EditHeaders;
 import dateline.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -4,7 +4,7 @@ import dateline.article.Article;
 import dateline.article.ArticleRepository;
 import dateline.article.ArticleService;
 import dateline.article.NewArticle;
-import dateline.common.edit.Edit;
+import dateline.edit.Edit;
 import dateline.common.term.TermCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import dateline.article.ArticleInput;
 import dateline.article.ArticleManageResource;
 import dateline.article.ArticleManageView;
 import dateline.article.ArticleService;
-import dateline.common.edit.EditHeaders;
+import dateline.edit.EditHeaders;
 import dateline.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.ObjectMapper;

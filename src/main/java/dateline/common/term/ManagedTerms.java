@@ -1,6 +1,6 @@
 package dateline.common.term;
 
-import dateline.common.edit.EditHeaders;
+import dateline.edit.EditHeaders;
 import dateline.common.page.Page;
 import java.net.URI;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package dateline.common.term;
 
-import dateline.common.edit.Edit;
+import dateline.edit.Edit;
 import dateline.common.page.Cursors;
 import dateline.common.page.Page;
 import dateline.common.problem.Conflict;

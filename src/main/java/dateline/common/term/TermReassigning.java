@@ -1,6 +1,6 @@
 package dateline.common.term;
 
-import dateline.common.edit.Edit;
+import dateline.edit.Edit;
 
 /**
  * A section, tag or author is being deleted and the articles that use it move to another term of the same

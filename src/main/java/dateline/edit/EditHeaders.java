@@ -1,4 +1,4 @@
-package dateline.common.edit;
+package dateline.edit;
 
 import dateline.security.Role;
 import jakarta.validation.constraints.Size;

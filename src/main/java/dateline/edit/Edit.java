@@ -1,4 +1,4 @@
-package dateline.common.edit;
+package dateline.edit;
 
 /**
  * What a write says about itself, free of HTTP: who makes it ({@code actor}, a token's name or the name
