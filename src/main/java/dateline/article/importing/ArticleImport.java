@@ -1,28 +1,18 @@
 package dateline.article.importing;
 
-import dateline.article.ArticleInput;
 import dateline.article.ArticleRepository;
-import dateline.article.ArticleService;
 import dateline.edit.Edit;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dateline.author.AuthorCatalog;
 import dateline.common.http.DeliveryChanges;
-import dateline.common.problem.InvalidContent;
 import dateline.common.problem.ProblemException;
-import dateline.common.problem.Violation;
 import dateline.common.term.TermCatalog;
 import dateline.config.DatelineConfig;
 import dateline.section.SectionCatalog;
 import dateline.tag.TagCatalog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -50,33 +40,27 @@ public class ArticleImport {
     static final int CHUNK = 100;
     /** The first statistics refresh comes after this many new articles, the next ones each time the count doubles. */
     private static final int ANALYZE_FIRST = 1_000;
-    private static final String IMPORT = "/api/v1/manage/import";
 
+    private final ImportLineParser parser;
     private final ImportWriter lines;
-    private final ArticleService service;
     private final ArticleRepository articles;
     private final SectionCatalog sections;
     private final TagCatalog tags;
     private final AuthorCatalog authors;
     private final DeliveryChanges delivery;
     private final ImportMetrics metrics;
-    private final ObjectReader reader;
-    private final Validator validator;
     private final int writers;
 
-    ArticleImport(ImportWriter lines, ArticleService service, ArticleRepository articles, SectionCatalog sections, TagCatalog tags,
-                  AuthorCatalog authors, DeliveryChanges delivery, ImportMetrics metrics, ObjectMapper json,
-                  Validator validator, DatelineConfig config) {
+    ArticleImport(ImportLineParser parser, ImportWriter lines, ArticleRepository articles, SectionCatalog sections, TagCatalog tags,
+                  AuthorCatalog authors, DeliveryChanges delivery, ImportMetrics metrics, DatelineConfig config) {
+        this.parser = parser;
         this.lines = lines;
-        this.service = service;
         this.articles = articles;
         this.sections = sections;
         this.tags = tags;
         this.authors = authors;
         this.delivery = delivery;
         this.metrics = metrics;
-        this.reader = json.readerFor(ArticleRecord.class);
-        this.validator = validator;
         this.writers = Math.max(1, config.importer().writers());
     }
 
@@ -89,12 +73,12 @@ public class ArticleImport {
             int number = 0;
             for (byte[] bytes; (bytes = lines.next()) != null; ) {
                 number++;
-                ParsedLine line = parse(number, bytes);
+                ParsedLine line = parser.parse(number, bytes);
                 if (line == null) {
                     continue; // a blank line
                 }
                 if (line.problem() != null) {
-                    run.reported(rejected(line));
+                    run.reported(line.rejected());
                     continue;
                 }
                 chunk.add(line);
@@ -108,39 +92,10 @@ public class ArticleImport {
         }
         List<ImportReport.Line> report = new ArrayList<>(run.report);
         if (!run.pendingRelated.isEmpty()) {
-            link(run.pendingRelated, run.idsInFile, dryRun, edit, report);
+            lines.link(run.pendingRelated, run.idsInFile, dryRun, edit, report);
         }
         report.sort((a, b) -> Integer.compare(a.line(), b.line()));
         return ImportReport.of(dryRun, report);
-    }
-
-    private ParsedLine parse(int number, byte[] bytes) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return new ParsedLine(number, null, new ProblemException(dateline.common.problem.ProblemType.MALFORMED_JSON, "The line is not UTF-8."));
-        }
-        if (text.isBlank()) {
-            return null;
-        }
-        ArticleRecord record;
-        try {
-            record = reader.readValue(text);
-        } catch (JsonProcessingException e) {
-            return new ParsedLine(number, null, ProblemException.fromJson(e));
-        }
-        if (record == null) {
-            return new ParsedLine(number, null, new InvalidContent(Violation.body("(line)", "must be a JSON object, one article")));
-        }
-        List<Violation> violations = new ArrayList<>();
-        for (ConstraintViolation<ArticleInput> v : validator.validate(record.toInput(record.relatedIds()))) {
-            violations.add(Violation.body(v.getPropertyPath().toString().replace(".<list element>", ""), v.getMessage()));
-        }
-        if (record.externalId() != null && (record.externalId().isBlank() || record.externalId().length() > 200)) {
-            violations.add(Violation.body("externalId", "must be 1 to 200 characters"));
-        }
-        return new ParsedLine(number, record, violations.isEmpty() ? null : new InvalidContent(violations));
     }
 
     /** One import as it runs: its report so far, what it knows, and the chunks being written. */
@@ -272,12 +227,12 @@ public class ArticleImport {
                     committed(createdByLine);
                     return;
                 } catch (ProblemException e) {
-                    reported(rejected(new ParsedLine(line.number(), line.record(), e)));
+                    reported(new ParsedLine(line.number(), line.record(), e).rejected());
                     return;
                 } catch (org.hibernate.exception.ConstraintViolationException | org.hibernate.exception.LockAcquisitionException e) {
                     if (attempt == 3) {
-                        reported(rejected(new ParsedLine(line.number(), line.record(), new dateline.common.problem.Conflict(
-                                dateline.common.problem.ProblemType.CONFLICT, "The line conflicts with a concurrent change; import it again."))));
+                        reported(new ParsedLine(line.number(), line.record(), new dateline.common.problem.Conflict(
+                                dateline.common.problem.ProblemType.CONFLICT, "The line conflicts with a concurrent change; import it again.")).rejected());
                         return;
                     }
                 }
@@ -308,10 +263,12 @@ public class ArticleImport {
     }
 
     /**
-     * Runs the work in a transaction of its own; on a dry run, rolls it back and still returns what it did.
-     * A committed chunk refreshes every cached response: cheaper than working out what a hundred articles touched.
+     * Runs the work in a transaction of its own. A dry run is the same pipeline in a transaction it always
+     * rolls back: every check (the database's unique keys included) runs exactly as in a real import, so the
+     * report says what the import would do, and the database, not a second code path, keeps it from storing
+     * anything. A committed chunk refreshes every cached response: cheaper than working out what a hundred
+     * articles touched.
      */
-    @SuppressWarnings("unchecked")
     private <T> T inTransaction(boolean dryRun, Supplier<T> work) {
         if (!dryRun) {
             return QuarkusTransaction.requiringNew().call(() -> {
@@ -319,50 +276,11 @@ public class ArticleImport {
                 return work.get();
             });
         }
+        QuarkusTransaction.begin();
         try {
-            QuarkusTransaction.requiringNew().call(() -> {
-                throw new DryRun(work.get());
-            });
-            throw new IllegalStateException("unreachable: a dry run always rolls back");
-        } catch (DryRun rolledBack) {
-            return (T) rolledBack.result;
+            return work.get();
+        } finally {
+            QuarkusTransaction.rollback();
         }
     }
-
-    /** Carries a dry run's result out of the transaction it rolls back. */
-    private static final class DryRun extends RuntimeException {
-        private final transient Object result;
-
-        DryRun(Object result) {
-            super(null, null, false, false);
-            this.result = result;
-        }
-    }
-
-    /** Links related ids that named articles further down the file, now that every line is in. */
-    private void link(Map<UUID, List<UUID>> pending, Set<UUID> idsInFile, boolean dryRun, Edit edit, List<ImportReport.Line> report) {
-        Map<UUID, List<String>> warnings = new HashMap<>();
-        for (Map.Entry<UUID, List<UUID>> e : pending.entrySet()) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                delivery.changedEverything();
-                Set<UUID> known = new HashSet<>(articles.existing(e.getValue()));
-                if (dryRun) {
-                    known.addAll(idsInFile);
-                }
-                List<UUID> related = e.getValue().stream().filter(known::contains).filter(id -> !id.equals(e.getKey())).distinct().toList();
-                e.getValue().stream().filter(id -> !related.contains(id)).forEach(id ->
-                        warnings.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add("related: no article has the id " + id + "; left out"));
-                if (!dryRun) {
-                    service.relate(service.lockForWrite(e.getKey()).orElseThrow(), related, edit, "Imported related articles");
-                }
-            });
-        }
-        report.replaceAll(l -> warnings.containsKey(l.id()) && l.outcome() != ImportReport.Outcome.REJECTED
-                ? new ImportReport.Line(l.line(), l.outcome(), l.id(), null, warnings.get(l.id())) : l);
-    }
-
-    private static ImportReport.Line rejected(ParsedLine line) {
-        return new ImportReport.Line(line.number(), ImportReport.Outcome.REJECTED, null, line.problem().toProblem(IMPORT), List.of());
-    }
-
 }

@@ -4,10 +4,13 @@ import dateline.article.Article;
 import dateline.article.ArticleRepository;
 import dateline.article.ArticleService;
 import dateline.article.NewArticle;
+import dateline.common.http.DeliveryChanges;
 import dateline.edit.Edit;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import dateline.common.term.TermCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +27,12 @@ import java.util.UUID;
 class ImportWriter {
     private final ArticleService service;
     private final ArticleRepository articles;
+    private final DeliveryChanges delivery;
 
-    ImportWriter(ArticleService service, ArticleRepository articles) {
+    ImportWriter(ArticleService service, ArticleRepository articles, DeliveryChanges delivery) {
         this.service = service;
         this.articles = articles;
+        this.delivery = delivery;
     }
 
     /**
@@ -111,5 +116,27 @@ class ImportWriter {
         }
         UUID id = preloaded.get(externalId);
         return id == null ? Optional.empty() : articles.findByIdOptional(id);
+    }
+
+    /** Links related ids that named articles further down the file, now that every line is in. */
+    void link(Map<UUID, List<UUID>> pending, Set<UUID> idsInFile, boolean dryRun, Edit edit, List<ImportReport.Line> report) {
+        Map<UUID, List<String>> warnings = new HashMap<>();
+        for (Map.Entry<UUID, List<UUID>> e : pending.entrySet()) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                delivery.changedEverything();
+                Set<UUID> known = new HashSet<>(articles.existing(e.getValue()));
+                if (dryRun) {
+                    known.addAll(idsInFile);
+                }
+                List<UUID> related = e.getValue().stream().filter(known::contains).filter(id -> !id.equals(e.getKey())).distinct().toList();
+                e.getValue().stream().filter(id -> !related.contains(id)).forEach(id ->
+                        warnings.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add("related: no article has the id " + id + "; left out"));
+                if (!dryRun) {
+                    service.relate(service.lockForWrite(e.getKey()).orElseThrow(), related, edit, "Imported related articles");
+                }
+            });
+        }
+        report.replaceAll(l -> warnings.containsKey(l.id()) && l.outcome() != ImportReport.Outcome.REJECTED
+                ? new ImportReport.Line(l.line(), l.outcome(), l.id(), null, warnings.get(l.id())) : l);
     }
 }
