@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dateline.support.AdminByDefault;
+import dateline.support.Eventually;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -13,6 +15,8 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -94,8 +98,11 @@ class ConnectionLimitsTest {
             }
         };
         Logger.getLogger("").addHandler(capture);
+        Instant sent = Instant.now();
         try (Socket socket = connect()) {
+            // With a token: without one the request is refused (401) at once, and its body never awaited.
             socket.getOutputStream().write(("POST /api/v1/manage/sections HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + AdminByDefault.ADMIN_TOKEN + "\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"slug\":")
                     .getBytes(StandardCharsets.US_ASCII));
             long start = System.nanoTime();
@@ -104,11 +111,19 @@ class ConnectionLimitsTest {
                 // whatever the server says before hanging up, it must hang up
             }
             assertTrue(elapsedMs(start) < 5_000, "closed after the idle timeout, not held open");
-            Thread.sleep(500); // the abandoned request finishes on its worker thread after the close
+            // The abandoned request ends after the close, on its worker thread: its answer, once made, is audited.
+            Eventually.until("the abandoned request is answered", Duration.ofSeconds(10), () -> !abandonedAnswers(sent).isEmpty());
         } finally {
             Logger.getLogger("").removeHandler(capture);
         }
         assertEquals(List.of(), errors, "a client going silent is not a server error");
+        assertEquals(List.of(400), abandonedAnswers(sent), "answered as a bad request, not a 500");
+    }
+
+    /** The statuses of the section creations audited since then: the one the test abandoned, once it has been answered. */
+    private static List<Integer> abandonedAnswers(Instant since) {
+        return given().get("/api/v1/manage/audit?actor=admin&since=" + since).then().statusCode(200)
+                .extract().jsonPath().getList("items.findAll { it.action == 'createSection' }.status");
     }
 
     private Socket connect() throws IOException {

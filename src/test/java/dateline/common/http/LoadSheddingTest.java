@@ -3,6 +3,7 @@ package dateline.common.http;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import dateline.support.Eventually;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -11,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -40,10 +42,8 @@ class LoadSheddingTest {
                     + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(line.length()) + "\r\n" + line + "\r\n")
                     .getBytes(StandardCharsets.UTF_8));
             out.flush();
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (given().get("/api/v1/headlines").statusCode() != 503 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
-            }
+            Eventually.until("the import holds the only slot", Duration.ofSeconds(10),
+                    () -> given().get("/api/v1/headlines").statusCode() == 503);
             given().get("/api/v1/headlines").then().statusCode(503)
                     .contentType("application/problem+json").header("Retry-After", equalTo("1"));
             given().get("/q/health/live").then().statusCode(200);

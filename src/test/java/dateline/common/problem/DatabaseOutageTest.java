@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 import dateline.support.CuttableProxy;
 import dateline.support.DatabaseBehindProxy;
+import dateline.support.Eventually;
 import dateline.support.Newsroom;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -81,7 +82,7 @@ class DatabaseOutageTest {
 
         database.restore();
 
-        awaitReady(Duration.ofSeconds(30));
+        Eventually.until("readiness is back", Duration.ofSeconds(30), () -> given().get("/q/health/ready").statusCode() == 200);
         given().get("/api/v1/manage/articles?limit=1").then().statusCode(200);
         String id = Newsroom.draft(Map.of("title", "After the outage"));
         given().get("/api/v1/manage/articles/" + id).then().statusCode(200).body("title", equalTo("After the outage"));
@@ -94,15 +95,5 @@ class DatabaseOutageTest {
                 .body("type", equalTo("about:blank")).body("status", equalTo(503))
                 .body("title", equalTo("Service Unavailable"))
                 .body(not(containsString("Exception"))).body(not(containsString("at org.")));
-    }
-
-    private static void awaitReady(Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (given().get("/q/health/ready").statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("readiness did not come back within " + limit);
-            }
-            Thread.sleep(250);
-        }
     }
 }
