@@ -1,5 +1,6 @@
 package dateline.article;
 
+import dateline.article.search.SearchQuery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,11 +1,11 @@
-package dateline.article;
+package dateline.article.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dateline.article.SearchQuery.Clause;
+import dateline.article.search.SearchQuery.Clause;
 import dateline.common.http.DependencyKeys;
 import dateline.common.problem.InvalidParameter;
 import dateline.common.problem.Problem;

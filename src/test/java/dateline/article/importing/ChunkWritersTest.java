@@ -1,4 +1,4 @@
-package dateline.article;
+package dateline.article.importing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
