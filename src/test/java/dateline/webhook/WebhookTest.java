@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dateline.support.Eventually;
 import dateline.support.Newsroom;
 import dateline.support.TestClock;
 import dateline.support.Tokens;
@@ -208,9 +209,7 @@ class WebhookTest {
             Future<Integer> run = instance.submit(dispatcher::dispatchDue);
             assertTrue(sending.await(10, TimeUnit.SECONDS), "the first attempt is in flight");
             Future<?> shutdown = instance.submit(() -> dispatcher.stop(null));
-            while (!dispatcher.stopping()) {
-                Thread.onSpinWait();
-            }
+            Eventually.until("the dispatcher to begin stopping", Duration.ofSeconds(10), dispatcher::stopping);
             assertTrue(!shutdown.isDone(), "shutdown waits for the attempt in flight");
             answer.countDown();
             shutdown.get(10, TimeUnit.SECONDS);
