@@ -1,5 +1,6 @@
 package dateline.article;
 
+import dateline.common.openapi.Conflicts;
 import dateline.edit.EditHeaders;
 import dateline.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -68,8 +70,7 @@ public class ArticleManageResource {
     @Operation(summary = "Create a draft article")
     @APIResponse(responseCode = "201", description = "Created; ETag holds its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
-    @APIResponse(responseCode = "409", description = "The slug is used, or was once used, by another article",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = Conflicts.NAMED, value = Conflicts.SLUG_TAKEN)
     @RolesAllowed(Role.Names.AUTHOR)
     public RestResponse<ArticleManageView> createArticle(@Valid @NotNull ArticleInput in, @Valid @BeanParam EditHeaders edit) {
         ArticleManageView created = service.create(in, edit.toEdit());
@@ -101,8 +102,7 @@ public class ArticleManageResource {
     @Operation(summary = "Replace an article's content (If-Match required)")
     @APIResponse(responseCode = "200", description = "Replaced; ETag holds the new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
-    @APIResponse(responseCode = "409", description = "The slug is taken, or the article is in the trash",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = Conflicts.NAMED, value = Conflicts.SLUG_TAKEN + " " + Conflicts.IN_TRASH)
     @RolesAllowed(Role.Names.AUTHOR)
     public RestResponse<ArticleManageView> replaceArticle(@PathParam("id") UUID id, @Valid @NotNull ArticleInput in,
                                                           @Valid @BeanParam EditHeaders edit) {
@@ -117,8 +117,7 @@ public class ArticleManageResource {
     @Operation(summary = "Change some fields of an article with a JSON Merge Patch, RFC 7396 (If-Match required)")
     @APIResponse(responseCode = "200", description = "Patched; ETag holds the new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
-    @APIResponse(responseCode = "409", description = "The slug is taken, or the article is in the trash",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = Conflicts.NAMED, value = Conflicts.SLUG_TAKEN + " " + Conflicts.IN_TRASH)
     @RolesAllowed(Role.Names.AUTHOR)
     public RestResponse<ArticleManageView> patchArticle(@PathParam("id") UUID id, String patch, @Valid @BeanParam EditHeaders edit) {
         return tagged(service.patch(id, ArticlePatch.parse(patch, json, validator), edit.toEdit()));
@@ -128,8 +127,7 @@ public class ArticleManageResource {
     @Path("{id}")
     @Operation(summary = "Move an article to the trash, or delete it and its history for good with purge=true (If-Match required)")
     @APIResponse(responseCode = "204", description = "Trashed (restorable until the retention period ends) or purged")
-    @APIResponse(responseCode = "409", description = "The article is already in the trash",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = Conflicts.NAMED, value = Conflicts.IN_TRASH)
     @RolesAllowed(Role.Names.EDITOR)
     public void deleteArticle(@PathParam("id") UUID id,
                               @Parameter(description = "Delete for good instead of trashing") @QueryParam("purge") @DefaultValue("false") boolean purge,
@@ -145,8 +143,7 @@ public class ArticleManageResource {
     @Operation(summary = "Publish a DRAFT or SCHEDULED article now, or schedule it with a future publishAt")
     @APIResponse(responseCode = "200", description = "PUBLISHED, or SCHEDULED when publishAt lies in the future",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
-    @APIResponse(responseCode = "409", description = "Illegal transition; the body names currentStatus",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = Conflicts.NAMED, value = Conflicts.ILLEGAL_TRANSITION)
     @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<ArticleManageView> publishArticle(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
                                                           String body, @Valid @BeanParam EditHeaders edit) throws JsonProcessingException {
@@ -165,8 +162,7 @@ public class ArticleManageResource {
     @Operation(summary = "Take a PUBLISHED or SCHEDULED article back to DRAFT")
     @APIResponse(responseCode = "200", description = "Back in DRAFT; ETag holds the new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
-    @APIResponse(responseCode = "409", description = "Illegal transition; the body names currentStatus",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = Conflicts.NAMED, value = Conflicts.ILLEGAL_TRANSITION)
     @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<ArticleManageView> unpublishArticle(@PathParam("id") UUID id, @Valid @BeanParam EditHeaders edit) {
         return tagged(workflow.unpublish(id, edit.toEdit()));
@@ -178,8 +174,7 @@ public class ArticleManageResource {
     @Operation(summary = "Archive a PUBLISHED or DRAFT article: it leaves lists and feeds, its URL answers 410")
     @APIResponse(responseCode = "200", description = "ARCHIVED; ETag holds the new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
-    @APIResponse(responseCode = "409", description = "Illegal transition; the body names currentStatus",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = Conflicts.NAMED, value = Conflicts.ILLEGAL_TRANSITION)
     @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<ArticleManageView> archiveArticle(@PathParam("id") UUID id, @Valid @BeanParam EditHeaders edit) {
         return tagged(workflow.archive(id, edit.toEdit()));
@@ -191,8 +186,7 @@ public class ArticleManageResource {
     @Operation(summary = "Take an article out of the trash as it was, or bring an ARCHIVED one back as a DRAFT")
     @APIResponse(responseCode = "200", description = "Restored; ETag holds the new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
-    @APIResponse(responseCode = "409", description = "Neither in the trash nor archived; the body names currentStatus",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = Conflicts.NAMED, value = Conflicts.ILLEGAL_TRANSITION)
     @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<ArticleManageView> restoreArticle(@PathParam("id") UUID id, @Valid @BeanParam EditHeaders edit) {
         return tagged(workflow.restore(id, edit.toEdit()));

@@ -1,5 +1,6 @@
 package dateline.author;
 
+import dateline.common.openapi.Conflicts;
 import dateline.edit.EditHeaders;
 import dateline.common.page.Page;
 import dateline.common.problem.Problem;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -54,8 +56,7 @@ public class AuthorManageResource {
     @Operation(summary = "Create an author")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
-    @APIResponse(responseCode = "409", description = "The slug is taken",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Extension(name = Conflicts.NAMED, value = Conflicts.SLUG_TAKEN)
     @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<AuthorView> createAuthor(@Valid @NotNull AuthorInput in) {
         return authors.create(in);
@@ -81,8 +82,7 @@ public class AuthorManageResource {
     @Operation(summary = "Replace an author")
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthorView.class)))
-    @APIResponse(responseCode = "409", description = "The slug is taken",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Extension(name = Conflicts.NAMED, value = Conflicts.SLUG_TAKEN)
     @RolesAllowed(Role.Names.EDITOR)
     public AuthorView updateAuthor(@PathParam("id") UUID id, @Valid @NotNull AuthorInput in) {
         return authors.replace(id, in);
@@ -92,8 +92,7 @@ public class AuthorManageResource {
     @Path("{id}")
     @Operation(summary = "Delete an author no article uses")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "409", description = "Articles still use it and no reassignTo was given; the problem's usage member counts them",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Extension(name = Conflicts.NAMED, value = Conflicts.IN_USE)
     @RolesAllowed(Role.Names.EDITOR)
     public void deleteAuthor(@PathParam("id") UUID id,
             @Parameter(description = "Move the articles that use it to this author (slug or id) first, then delete")

@@ -1,5 +1,6 @@
 package dateline.tag;
 
+import dateline.common.openapi.Conflicts;
 import dateline.edit.EditHeaders;
 import dateline.common.page.Page;
 import dateline.common.problem.Problem;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -55,8 +57,7 @@ public class TagManageResource {
     @Operation(summary = "Create a tag")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagView.class)))
-    @APIResponse(responseCode = "409", description = "The slug is taken",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Extension(name = Conflicts.NAMED, value = Conflicts.SLUG_TAKEN)
     @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<TagView> createTag(@Valid @NotNull TermInput in) {
         return tags.create(in);
@@ -82,8 +83,7 @@ public class TagManageResource {
     @Operation(summary = "Replace a tag")
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TagView.class)))
-    @APIResponse(responseCode = "409", description = "The slug is taken",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Extension(name = Conflicts.NAMED, value = Conflicts.SLUG_TAKEN)
     @RolesAllowed(Role.Names.EDITOR)
     public TagView updateTag(@PathParam("id") UUID id, @Valid @NotNull TermInput in) {
         return tags.replace(id, in);
@@ -93,8 +93,7 @@ public class TagManageResource {
     @Path("{id}")
     @Operation(summary = "Delete a tag no article uses")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "409", description = "Articles still use it and no reassignTo was given; the problem's usage member counts them",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Extension(name = Conflicts.NAMED, value = Conflicts.IN_USE)
     @RolesAllowed(Role.Names.EDITOR)
     public void deleteTag(@PathParam("id") UUID id,
             @Parameter(description = "Move the articles that use it to this tag (slug or id) first, then delete")

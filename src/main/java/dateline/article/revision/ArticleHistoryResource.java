@@ -1,5 +1,6 @@
 package dateline.article.revision;
 
+import dateline.common.openapi.Conflicts;
 import dateline.article.ArticleInput;
 import dateline.article.ArticleManageResource;
 import dateline.article.ArticleManageView;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -90,8 +92,7 @@ public class ArticleHistoryResource {
     @Operation(summary = "Write an earlier revision's content back, as a new revision (the state stays as it is)")
     @APIResponse(responseCode = "200", description = "Restored; ETag holds the new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
-    @APIResponse(responseCode = "409", description = "The article is in the trash, or the old slug is now another article's",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Extension(name = Conflicts.NAMED, value = Conflicts.IN_TRASH + " " + Conflicts.SLUG_TAKEN)
     @RolesAllowed(Role.Names.AUTHOR)
     public RestResponse<ArticleManageView> restoreRevision(@PathParam("id") UUID id, @PathParam("number") int number,
                                                            @Valid @BeanParam EditHeaders edit) {
@@ -110,8 +111,7 @@ public class ArticleHistoryResource {
     @Path("slugs/{slug}")
     @Operation(summary = "Release a former slug: its redirect ends and other articles may take it")
     @APIResponse(responseCode = "204", description = "Released")
-    @APIResponse(responseCode = "409", description = "It is the current slug",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Extension(name = Conflicts.NAMED, value = Conflicts.CURRENT_SLUG)
     @RolesAllowed(Role.Names.EDITOR)
     public void releaseSlug(@PathParam("id") UUID id, @PathParam("slug") String slug) {
         service.releaseSlug(id, slug);

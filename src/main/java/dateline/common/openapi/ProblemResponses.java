@@ -1,6 +1,9 @@
 package dateline.common.openapi;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.models.Extensible;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -12,8 +15,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents the problem responses every operation can give, in one place: what the problem mapper answers
  * for bad parameters, unknown ids, unacceptable media types, oversized or invalid bodies and failures.
- * and the If-Match preconditions of article writes (412, and 428 where If-Match is required).
- * Operation-specific problems (409s) stay on the resource methods.
+ * the If-Match preconditions of article writes (412, and 428 where If-Match is required), and the 409s
+ * an operation names ({@link Conflicts}), each described once.
  */
 public class ProblemResponses implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
@@ -52,6 +55,10 @@ public class ProblemResponses implements OASFilter {
                 add(responses, "428", "If-Match is missing, or * (which names no version); the problem's currentVersion says which to send");
             }
         }
+        String conflicts = takeConflicts(op);
+        if (conflicts != null) {
+            add(responses, "409", Conflicts.describe(conflicts));
+        }
         add(responses, "406", "The Accept header names no media type this operation produces");
         if (hasBody) {
             add(responses, "413", "The body is larger than 1 MiB");
@@ -62,6 +69,29 @@ public class ProblemResponses implements OASFilter {
             add(responses, "429", "Over the request budget of this token or client address; retry after Retry-After seconds");
         }
         add(responses, "500", "An unexpected failure; it has been logged");
+    }
+
+    /**
+     * The conflicts the operation names, taken out of the model: they are a note to this filter, not part
+     * of the contract. An extension on a resource method lands on the operation's other parts too.
+     */
+    private static String takeConflicts(Operation op) {
+        List<Extensible<?>> parts = new ArrayList<>();
+        parts.add(op);
+        if (op.getRequestBody() != null) {
+            parts.add(op.getRequestBody());
+        }
+        if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
+            parts.addAll(op.getResponses().getAPIResponses().values());
+        }
+        String named = null;
+        for (Extensible<?> part : parts) {
+            if (part.getExtensions() != null && part.getExtensions().get(Conflicts.NAMED) != null) {
+                named = String.valueOf(part.getExtensions().get(Conflicts.NAMED));
+                part.removeExtension(Conflicts.NAMED);
+            }
+        }
+        return named;
     }
 
     private static boolean takesIfMatch(Operation op) {
