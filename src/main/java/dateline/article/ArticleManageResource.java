@@ -2,6 +2,7 @@ package dateline.article;
 
 import dateline.common.openapi.Conflicts;
 import dateline.edit.EditHeaders;
+import dateline.edit.VersionedEditHeaders;
 import dateline.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -105,7 +106,7 @@ public class ArticleManageResource {
     @Extension(name = Conflicts.NAMED, value = Conflicts.SLUG_TAKEN + " " + Conflicts.IN_TRASH)
     @RolesAllowed(Role.Names.AUTHOR)
     public RestResponse<ArticleManageView> replaceArticle(@PathParam("id") UUID id, @Valid @NotNull ArticleInput in,
-                                                          @Valid @BeanParam EditHeaders edit) {
+                                                          @Valid @BeanParam VersionedEditHeaders edit) {
         return tagged(service.replace(id, in, edit.toEdit()));
     }
 
@@ -119,7 +120,7 @@ public class ArticleManageResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
     @Extension(name = Conflicts.NAMED, value = Conflicts.SLUG_TAKEN + " " + Conflicts.IN_TRASH)
     @RolesAllowed(Role.Names.AUTHOR)
-    public RestResponse<ArticleManageView> patchArticle(@PathParam("id") UUID id, String patch, @Valid @BeanParam EditHeaders edit) {
+    public RestResponse<ArticleManageView> patchArticle(@PathParam("id") UUID id, String patch, @Valid @BeanParam VersionedEditHeaders edit) {
         return tagged(service.patch(id, ArticlePatch.parse(patch, json, validator), edit.toEdit()));
     }
 
@@ -131,7 +132,7 @@ public class ArticleManageResource {
     @RolesAllowed(Role.Names.EDITOR)
     public void deleteArticle(@PathParam("id") UUID id,
                               @Parameter(description = "Delete for good instead of trashing") @QueryParam("purge") @DefaultValue("false") boolean purge,
-                              @Valid @BeanParam EditHeaders edit) {
+                              @Valid @BeanParam VersionedEditHeaders edit) {
         workflow.delete(id, purge, edit.toEdit());
     }
 
@@ -146,7 +147,7 @@ public class ArticleManageResource {
     @Extension(name = Conflicts.NAMED, value = Conflicts.ILLEGAL_TRANSITION)
     @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<ArticleManageView> publishArticle(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-                                                          String body, @Valid @BeanParam EditHeaders edit) throws JsonProcessingException {
+                                                          String body, @Valid @BeanParam VersionedEditHeaders edit) throws JsonProcessingException {
         if (body == null || body.isBlank()) {
             return tagged(workflow.publish(id, null, edit.toEdit()));
         }
@@ -164,7 +165,7 @@ public class ArticleManageResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
     @Extension(name = Conflicts.NAMED, value = Conflicts.ILLEGAL_TRANSITION)
     @RolesAllowed(Role.Names.EDITOR)
-    public RestResponse<ArticleManageView> unpublishArticle(@PathParam("id") UUID id, @Valid @BeanParam EditHeaders edit) {
+    public RestResponse<ArticleManageView> unpublishArticle(@PathParam("id") UUID id, @Valid @BeanParam VersionedEditHeaders edit) {
         return tagged(workflow.unpublish(id, edit.toEdit()));
     }
 
@@ -176,7 +177,7 @@ public class ArticleManageResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
     @Extension(name = Conflicts.NAMED, value = Conflicts.ILLEGAL_TRANSITION)
     @RolesAllowed(Role.Names.EDITOR)
-    public RestResponse<ArticleManageView> archiveArticle(@PathParam("id") UUID id, @Valid @BeanParam EditHeaders edit) {
+    public RestResponse<ArticleManageView> archiveArticle(@PathParam("id") UUID id, @Valid @BeanParam VersionedEditHeaders edit) {
         return tagged(workflow.archive(id, edit.toEdit()));
     }
 
@@ -188,7 +189,7 @@ public class ArticleManageResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
     @Extension(name = Conflicts.NAMED, value = Conflicts.ILLEGAL_TRANSITION)
     @RolesAllowed(Role.Names.EDITOR)
-    public RestResponse<ArticleManageView> restoreArticle(@PathParam("id") UUID id, @Valid @BeanParam EditHeaders edit) {
+    public RestResponse<ArticleManageView> restoreArticle(@PathParam("id") UUID id, @Valid @BeanParam VersionedEditHeaders edit) {
         return tagged(workflow.restore(id, edit.toEdit()));
     }
 

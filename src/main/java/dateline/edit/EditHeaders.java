@@ -11,17 +11,12 @@ import java.security.Principal;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * The headers every management write may send about itself, so bodies stay pure content, and the caller's
- * token, which names the revision's actor and decides what an AUTHOR may touch. Read at the resource and
- * handed on as an {@link Edit}: services never see HTTP.
+ * What every management write may say about itself in headers, so bodies stay pure content (why:
+ * {@code X-Change-Summary}), and the caller's token, which names the revision's actor and decides what an
+ * AUTHOR may touch. Read at the resource and handed on as an {@link Edit}: services never see HTTP.
+ * Writes of a versioned resource take {@link VersionedEditHeaders}, which add If-Match.
  */
 public class EditHeaders {
-    @HeaderParam("If-Match")
-    @Parameter(description = "ETag of the version being edited (from GET). Required by PUT, PATCH and DELETE; honoured by the other writes.",
-            example = "\"3\"")
-    @Size(max = 200)
-    public String ifMatch;
-
     @HeaderParam("X-Change-Summary")
     @Parameter(description = "Why, recorded in the revision; percent-encode non-ASCII text", example = "Fixed%20the%20headline")
     @Size(max = 500)
@@ -36,7 +31,12 @@ public class EditHeaders {
         // An AUTHOR is a token without the EDITOR role (roles include the weaker ones).
         boolean author = principal != null && !security.isUserInRole(Role.Names.EDITOR);
         return new Edit(principal != null ? principal.getName() : "system", author,
-                summary == null || summary.isBlank() ? null : decode(summary), ifMatch);
+                summary == null || summary.isBlank() ? null : decode(summary), versionEdited());
+    }
+
+    /** The If-Match the write sent; none for writes that name no version. */
+    protected String versionEdited() {
+        return null;
     }
 
     private static String decode(String header) {

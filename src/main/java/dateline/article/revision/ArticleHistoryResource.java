@@ -5,7 +5,7 @@ import dateline.article.ArticleInput;
 import dateline.article.ArticleManageResource;
 import dateline.article.ArticleManageView;
 import dateline.article.ArticleService;
-import dateline.edit.EditHeaders;
+import dateline.edit.VersionedEditHeaders;
 import dateline.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -95,7 +95,7 @@ public class ArticleHistoryResource {
     @Extension(name = Conflicts.NAMED, value = Conflicts.IN_TRASH + " " + Conflicts.SLUG_TAKEN)
     @RolesAllowed(Role.Names.AUTHOR)
     public RestResponse<ArticleManageView> restoreRevision(@PathParam("id") UUID id, @PathParam("number") int number,
-                                                           @Valid @BeanParam EditHeaders edit) {
+                                                           @Valid @BeanParam VersionedEditHeaders edit) {
         ArticleInput earlier = revisions.get(id, number).content().toInput();
         return ArticleManageResource.tagged(service.restoreContent(id, earlier, edit.toEdit(), "Restored revision " + number));
     }
