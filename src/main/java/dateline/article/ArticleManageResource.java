@@ -8,7 +8,6 @@ import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dateline.common.page.Page;
-import dateline.common.problem.Problem;
 import dateline.common.problem.Preconditions;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -51,8 +50,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.Names.VIEWER)
 public class ArticleManageResource {
-    private static final String PROBLEM = "application/problem+json";
-
     private final ArticleService service;
     private final ArticleWorkflow workflow;
     private final ArticleRepository articles;

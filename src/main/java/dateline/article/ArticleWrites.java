@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The steps every write of an article shares, whichever use case makes it: take the row lock and check
@@ -69,7 +70,7 @@ class ArticleWrites {
     }
 
     /** New articles were stored: index them, record their first revisions, announce them. */
-    void created(List<Article> fresh, Edit edit, java.util.function.Function<Article, String> summary) {
+    void created(List<Article> fresh, Edit edit, Function<Article, String> summary) {
         search.index(fresh);
         written.fire(ArticlesWritten.created(fresh, edit, summary));
         fresh.forEach(a -> announce(a, ArticleEvent.Type.CREATED, a.createdAt));

@@ -3,7 +3,6 @@ package dateline.tag;
 import dateline.common.openapi.Conflicts;
 import dateline.edit.EditHeaders;
 import dateline.common.page.Page;
-import dateline.common.problem.Problem;
 import dateline.common.term.ManagedTerms;
 import dateline.common.term.TermInput;
 import dateline.security.Role;

@@ -11,7 +11,6 @@ import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dateline.common.page.Page;
 import dateline.common.problem.InvalidParameter;
-import dateline.common.problem.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
