@@ -5,6 +5,7 @@ import dateline.common.http.DependencyKeys;
 import dateline.common.page.Cursors;
 import dateline.common.page.Page;
 import dateline.common.sql.NativeSql;
+import dateline.common.sql.JdbcValues;
 import dateline.common.sql.SqlValues;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +23,8 @@ import java.util.UUID;
 /**
  * Runs the public list queries: filters, full-text search and keyset pagination over published articles.
  * It selects one page of ids with an index-friendly native query, then loads those articles (tags and
- * authors in batches), so a page costs the same few statements at any depth.
+ * authors in batches), so a page costs the same few statements at any depth. Headlines need no entity:
+ * their page is one statement that selects the rows and reads the headline columns together.
  */
 @ApplicationScoped
 public class ArticleFinder {
@@ -41,23 +44,79 @@ public class ArticleFinder {
 
     Page<Article> find(ArticleFilter f) {
         EntityManager em = Panache.getEntityManager();
+        Optional<Selection> selection = select(em, f);
+        if (selection.isEmpty()) {
+            return Page.of(List.of(), f.limit(), a -> null); // a filter names a section, tag or author that does not exist
+        }
+        Map<UUID, Double> ranks = new LinkedHashMap<>();
+        selection.get().sql().list(em, row -> ranks.put(JdbcValues.uuid(row, 1), row.getDouble(2)));
+        List<UUID> ids = List.copyOf(ranks.keySet());
+        DependencyKeys.read(ids.stream().map(DependencyKeys::article).toList());
+        return Page.of(load(em, ids), f.limit(), last -> selection.get().cursorAfter(last.publishedAt, last.id, ranks.get(last.id)));
+    }
+
+    /**
+     * The same page as {@link #find}, as headlines: the page's rows are selected and read with the headline
+     * columns in one statement, no entity loaded.
+     */
+    public Page<Headline> headlines(ArticleListParams params) {
+        ArticleFilter f = ArticleFilter.of(params);
+        EntityManager em = Panache.getEntityManager();
+        Optional<Selection> selection = select(em, f);
+        if (selection.isEmpty()) {
+            return Page.of(List.of(), f.limit(), h -> null);
+        }
+        Map<UUID, Double> ranks = new HashMap<>();
+        NativeSql sql = new NativeSql().append("select p.rank, " + Headline.COLUMNS + " from (").append(selection.get().sql())
+                .append(") p join article a on a.id = p.id left join section s on s.id = a.section_id order by "
+                        + (f.sort() == ArticleFilter.Sort.RELEVANCE ? "p.rank desc, " : "")
+                        + (f.sort() == ArticleFilter.Sort.OLDEST ? "a.live_at, a.id" : "a.live_at desc, a.id desc"));
+        List<Headline> rows = sql.list(em, row -> {
+            Headline h = Headline.read(row, 2);
+            ranks.put(h.id(), row.getDouble(1));
+            return h;
+        });
+        DependencyKeys.read(rows.stream().map(h -> DependencyKeys.article(h.id())).toList());
+        return Page.of(rows, f.limit(), last -> selection.get().cursorAfter(last.publishedAt(), last.id(), ranks.get(last.id())));
+    }
+
+    /**
+     * The live articles among {@code ids} as headlines, in the order given; the others are left out. Each
+     * id is read as a dependency whether shown or not: publishing a draft among them changes the list.
+     */
+    public List<Headline> liveHeadlines(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        DependencyKeys.read(ids.stream().map(DependencyKeys::article).toList());
+        Map<UUID, Headline> byId = new HashMap<>();
+        List<Object> values = new ArrayList<>(ids.size() + 1);
+        values.add(clock.instant());
+        values.addAll(ids);
+        new NativeSql().append("select " + Headline.COLUMNS + Headline.FROM + " where a.live_at <= ? and a.id in ("
+                        + NativeSql.placeholders(ids.size()) + ")", values.toArray())
+                .list(Panache.getEntityManager(), row -> byId.put(JdbcValues.uuid(row, 1), Headline.read(row, 1)));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** A page's statement (its first columns the id and the rank), and how to write the cursor after a row. */
+    private record Selection(NativeSql sql, ArticleFilter filter, String list, Cursors cursors) {
+        String cursorAfter(Instant publishedAt, UUID id, Double rank) {
+            return cursors.encode(list, filter.sort() == ArticleFilter.Sort.RELEVANCE
+                    ? List.of(Double.toString(rank), publishedAt.toString(), id.toString())
+                    : List.of(publishedAt.toString(), id.toString()));
+        }
+    }
+
+    private Optional<Selection> select(EntityManager em, ArticleFilter f) {
         DependencyKeys.read(f.dependencyKeys());
         String list = "articles:" + f.sort() + (f.search() == null ? "" : ":" + f.search().text().hashCode());
         List<String> after = f.cursor() == null ? null : cursors.decode(list, f.cursor(), f.sort() == ArticleFilter.Sort.RELEVANCE ? 3 : 2);
-        Optional<NativeSql> sql = select(em, f, after);
-        if (sql.isEmpty()) {
-            return Page.of(List.of(), f.limit(), a -> null); // a filter names a section, tag or author that does not exist
-        }
-        List<Object[]> rows = castRows(sql.get().query(em).setMaxResults(f.limit() + 1).getResultList());
-        List<UUID> ids = rows.stream().map(r -> SqlValues.uuid(r[0])).toList();
-        DependencyKeys.read(ids.stream().map(DependencyKeys::article).toList());
-        Map<UUID, Double> ranks = new HashMap<>();
-        rows.forEach(r -> ranks.put(SqlValues.uuid(r[0]), ((Number) r[1]).doubleValue()));
-        return Page.of(load(em, ids), f.limit(), last -> cursors.encode(list, position(f, last, ranks.get(last.id))));
+        return select(em, f, after).map(sql -> new Selection(sql.append(" fetch first " + (f.limit() + 1) + " rows only"), f, list, cursors));
     }
 
     private Optional<NativeSql> select(EntityManager em, ArticleFilter f, List<String> after) {
-        NativeSql sql = new NativeSql().append("select a.id, ");
+        NativeSql sql = new NativeSql().append("select a.id as id, ");
         if (f.sort() == ArticleFilter.Sort.RELEVANCE) {
             search.rank(sql, f.search());
         } else {
@@ -130,7 +189,7 @@ public class ArticleFinder {
     private NativeSql byTagTimeline(ArticleFilter f, List<UUID> tags, List<String> after) {
         boolean newest = f.sort() == ArticleFilter.Sort.NEWEST;
         String direction = newest ? " desc" : "";
-        NativeSql sql = new NativeSql().append("select x.article_id, 0 as rank from (");
+        NativeSql sql = new NativeSql().append("select x.article_id as id, 0 as rank from (");
         for (int i = 0; i < tags.size(); i++) {
             sql.append(i == 0 ? "(" : " union all (")
                     .append("select t.article_id, t.published_at from article_tag t where t.tag_id = ? and t.published_at <= ?",
@@ -206,12 +265,6 @@ public class ArticleFinder {
         }
     }
 
-    private static List<String> position(ArticleFilter f, Article last, Double rank) {
-        return f.sort() == ArticleFilter.Sort.RELEVANCE
-                ? List.of(Double.toString(rank), last.publishedAt.toString(), last.id.toString())
-                : List.of(last.publishedAt.toString(), last.id.toString());
-    }
-
     private static List<Article> load(EntityManager em, List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -227,12 +280,5 @@ public class ArticleFinder {
         List<?> ids = em.createNativeQuery("select id from " + table + " where slug = ?1").setParameter(1, slug).getResultList();
         return ids.stream().findFirst().map(SqlValues::uuid);
     }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> castRows(List<?> rows) {
-        return (List<Object[]>) rows;
-    }
-
-
 
 }

@@ -30,7 +30,7 @@ public class HeadlineResource {
     @GET
     @Operation(summary = "List headlines: the same filters and cursor paging as articles, compact items")
     public RestResponse<Page<HeadlineView>> listHeadlines(@Valid @BeanParam ArticleListParams params, @Context UriInfo uri) {
-        Page<HeadlineView> page = finder.find(params).map(HeadlineView::from);
+        Page<HeadlineView> page = finder.headlines(params).map(HeadlineView::from);
         return PageLinks.withNext(page, page, uri);
     }
 }

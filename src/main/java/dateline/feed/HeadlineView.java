@@ -1,7 +1,7 @@
 package dateline.feed;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dateline.article.Article;
+import dateline.article.Headline;
 import java.time.Instant;
 import dateline.common.http.SurrogateKeys;
 import java.util.UUID;
@@ -26,13 +26,13 @@ public record HeadlineView(
     public record HeadlineSection(@Schema(examples = "world") String slug, @Schema(examples = "World") String name) {
     }
 
-    public static HeadlineView from(Article a) {
-        return from(a, null);
+    public static HeadlineView from(Headline h) {
+        return from(h, null);
     }
 
-    static HeadlineView from(Article a, RelatedScore score) {
-        HeadlineSection section = a.section == null ? null : new HeadlineSection(a.section.slug, a.section.name);
-        return new HeadlineView(a.id, a.slug, a.title, a.publishedAt, section, a.excerpt, a.imageUrl, score);
+    static HeadlineView from(Headline h, RelatedScore score) {
+        HeadlineSection section = h.sectionSlug() == null ? null : new HeadlineSection(h.sectionSlug(), h.sectionName());
+        return new HeadlineView(h.id(), h.slug(), h.title(), h.publishedAt(), section, h.excerpt(), h.imageUrl(), score);
     }
 
     @Override

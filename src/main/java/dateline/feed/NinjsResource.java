@@ -47,8 +47,8 @@ public class NinjsResource {
         List<Ninjs.Concept> people = a.authors.stream()
                 .map(p -> new Ninjs.Concept(p.name, "author", base + "/api/v1/authors/" + p.slug, p.slug)).toList();
         List<Ninjs.Association> associations = related.curated(a).stream()
-                .map(r -> new Ninjs.Association(r.title, "related", "urn:uuid:" + r.id, "text", r.publishedAt.toString(),
-                        List.of(new Ninjs.Text("main", "text/plain", r.title)), r.slug))
+                .map(r -> new Ninjs.Association(r.title(), "related", "urn:uuid:" + r.id(), "text", r.publishedAt().toString(),
+                        List.of(new Ninjs.Text("main", "text/plain", r.title())), r.slug()))
                 .toList();
         String byline = people.isEmpty() ? null : String.join(", ", people.stream().map(Ninjs.Concept::name).toList());
         return new Ninjs("urn:uuid:" + a.id, "text", Long.toString(a.version), a.createdAt.toString(),

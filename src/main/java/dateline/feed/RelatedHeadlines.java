@@ -4,7 +4,9 @@ import static dateline.common.sql.SqlValues.instant;
 import static dateline.common.sql.SqlValues.uuid;
 
 import dateline.article.Article;
+import dateline.article.ArticleFinder;
 import dateline.article.ArticleRepository;
+import dateline.article.Headline;
 import dateline.common.http.ContentVersion;
 import dateline.common.http.DependencyKeys;
 import dateline.tag.Tag;
@@ -38,14 +40,16 @@ public class RelatedHeadlines {
     static final int SECTION_CHECK_CHUNK = 100;
 
     private final ArticleRepository articles;
+    private final ArticleFinder finder;
     private final ContentVersion version;
     private final Clock clock;
     static final double NOMINAL_ARCHIVE = 10_000;
 
     private final Map<UUID, Frequency> frequencies = new ConcurrentHashMap<>();
 
-    RelatedHeadlines(ArticleRepository articles, ContentVersion version, Clock clock) {
+    RelatedHeadlines(ArticleRepository articles, ArticleFinder finder, ContentVersion version, Clock clock) {
         this.articles = articles;
+        this.finder = finder;
         this.version = version;
         this.clock = clock;
     }
@@ -61,19 +65,19 @@ public class RelatedHeadlines {
         DependencyKeys.read(keys);
         EntityManager em = Panache.getEntityManager();
         Instant now = clock.instant();
-        List<Article> curated = published(em, article.related, now).stream().limit(limit).toList();
+        List<Headline> curated = finder.liveHeadlines(article.related).stream().limit(limit).toList();
         List<HeadlineView> items = new ArrayList<>();
         curated.forEach(a -> items.add(HeadlineView.from(a, explain ? RelatedScore.curatedItem() : null)));
         if (items.size() < limit) {
             Set<UUID> excluded = new LinkedHashSet<>(article.related);
             excluded.add(article.id);
             List<Map.Entry<UUID, RelatedScore>> ranked = rank(em, article, excluded, limit - items.size(), now);
-            Map<UUID, Article> loaded = new HashMap<>();
-            published(em, ranked.stream().map(Map.Entry::getKey).toList(), now).forEach(a -> loaded.put(a.id, a));
+            Map<UUID, Headline> loaded = new HashMap<>();
+            finder.liveHeadlines(ranked.stream().map(Map.Entry::getKey).toList()).forEach(h -> loaded.put(h.id(), h));
             for (Map.Entry<UUID, RelatedScore> e : ranked) {
-                Article a = loaded.get(e.getKey());
-                if (a != null) {
-                    items.add(HeadlineView.from(a, explain ? e.getValue() : null));
+                Headline h = loaded.get(e.getKey());
+                if (h != null) {
+                    items.add(HeadlineView.from(h, explain ? e.getValue() : null));
                 }
             }
         }
@@ -81,8 +85,8 @@ public class RelatedHeadlines {
     }
 
     /** The article's curated related articles that are published, in the editor's order. */
-    public List<Article> curated(Article article) {
-        return published(Panache.getEntityManager(), article.related, clock.instant());
+    public List<Headline> curated(Article article) {
+        return finder.liveHeadlines(article.related);
     }
 
     /**
@@ -223,19 +227,6 @@ public class RelatedHeadlines {
 
     /** How many published articles carried a tag, as counted at a {@link ContentVersion} number. */
     private record Frequency(long readAt, long count) {
-    }
-
-    /** The published articles among {@code ids}, in the order given. */
-    private static List<Article> published(EntityManager em, List<UUID> ids, Instant now) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        // Those not shown (a curated draft) count too: publishing one changes the list.
-        DependencyKeys.read(ids.stream().map(DependencyKeys::article).toList());
-        Map<UUID, Article> byId = new HashMap<>();
-        em.createQuery("select a from Article a left join fetch a.section where a.id in :ids and a.liveAt <= :now",
-                Article.class).setParameter("ids", ids).setParameter("now", now).getResultList().forEach(a -> byId.put(a.id, a));
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     @SuppressWarnings("unchecked")

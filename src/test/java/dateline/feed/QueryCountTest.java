@@ -35,12 +35,14 @@ class QueryCountTest {
             fields.put("authors", authors);
             Newsroom.published(fields, at.plusSeconds(i));
         }
-        for (String path : List.of("/api/v1/articles", "/api/v1/headlines")) {
+        // articles: section lookup, page of ids, articles with sections, tags, authors;
+        // headlines: section lookup, and the page with its headline columns
+        Map<String, Integer> most = Map.of("/api/v1/articles", 5, "/api/v1/headlines", 2);
+        for (Map.Entry<String, Integer> path : most.entrySet()) {
             long before = sessions.getStatistics().getPrepareStatementCount();
-            given().get(path + "?limit=100&section=" + section).then().statusCode(200).body("items", hasSize(100));
+            given().get(path.getKey() + "?limit=100&section=" + section).then().statusCode(200).body("items", hasSize(100));
             long statements = sessions.getStatistics().getPrepareStatementCount() - before;
-            // section lookup, page of ids, articles with sections, tags, authors
-            assertTrue(statements <= 5, path + " used " + statements + " statements for 100 items");
+            assertTrue(statements <= path.getValue(), path.getKey() + " used " + statements + " statements for 100 items");
         }
     }
 }

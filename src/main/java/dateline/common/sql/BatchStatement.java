@@ -3,11 +3,6 @@ package dateline.common.sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
 
 /**
  * One INSERT or UPDATE run for many rows in a single JDBC batch: a row per {@link #row}, sent together by
@@ -34,16 +29,7 @@ public final class BatchStatement implements AutoCloseable {
     }
 
     private void bind(Object value) throws SQLException {
-        int i = ++column;
-        if (value == null) {
-            statement.setNull(i, Types.NULL);
-        } else if (value instanceof Instant at) {
-            statement.setObject(i, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-        } else if (value instanceof UUID || value instanceof Number || value instanceof String) {
-            statement.setObject(i, value);
-        } else {
-            throw new IllegalArgumentException("No binding for " + value.getClass());
-        }
+        JdbcValues.bind(statement, ++column, value);
     }
 
     /** Sends every row bound so far; nothing when there is none. */
