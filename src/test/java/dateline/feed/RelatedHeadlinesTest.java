@@ -98,4 +98,36 @@ class RelatedHeadlinesTest {
                 .body("items.title", contains("Still here"));
         given().get("/api/v1/articles/" + slugOf(id) + "/related").then().statusCode(200).body("", hasSize(0));
     }
+
+    @Test
+    void aPublishedArticleThatIsRetaggedMovesBetweenRelatedListsAtOnce() {
+        String tag = Newsroom.tag(unique("shared"));
+        String other = Newsroom.tag(unique("other"));
+        String moving = published(article("Retagged story", Newsroom.section(unique("elsewhere")), List.of(tag)), AT.minusSeconds(600));
+        String first = published(article("First subject", Newsroom.section(unique("first")), List.of(tag)), AT);
+        String second = published(article("Second subject", Newsroom.section(unique("second")), List.of(other)), AT);
+        given().get("/api/v1/articles/" + slugOf(first) + "/related").then().statusCode(200).body("title", contains("Retagged story"));
+        given().get("/api/v1/articles/" + slugOf(second) + "/related").then().statusCode(200).body("title", not(hasItem("Retagged story")));
+
+        given().contentType("application/merge-patch+json").header("If-Match", Newsroom.etag(moving)).body(Map.of("tags", List.of(other)))
+                .patch("/api/v1/manage/articles/" + moving).then().statusCode(200);
+
+        given().get("/api/v1/articles/" + slugOf(first) + "/related").then().statusCode(200).body("title", not(hasItem("Retagged story")));
+        given().get("/api/v1/articles/" + slugOf(second) + "/related").then().statusCode(200).body("title", contains("Retagged story"));
+    }
+
+    @Test
+    void aDeletedTagsArticlesMoveWithTheReassignment() {
+        String section = Newsroom.section(unique("rel"));
+        String doomed = Newsroom.tag(unique("doomed"));
+        String kept = Newsroom.tag(unique("kept"));
+        published(article("Reassigned story", Newsroom.section(unique("elsewhere")), List.of(doomed)), AT.minusSeconds(600));
+        String subject = published(article("Subject", section, List.of(kept)), AT);
+        given().get("/api/v1/articles/" + slugOf(subject) + "/related").then().statusCode(200).body("title", not(hasItem("Reassigned story")));
+
+        String doomedId = given().get("/api/v1/tags/" + doomed).then().statusCode(200).extract().path("id");
+        given().queryParam("reassignTo", kept).delete("/api/v1/manage/tags/" + doomedId).then().statusCode(204);
+
+        given().get("/api/v1/articles/" + slugOf(subject) + "/related").then().statusCode(200).body("title", contains("Reassigned story"));
+    }
 }

@@ -2,6 +2,7 @@ package dateline.common.http;
 
 import dateline.common.term.TermEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -23,10 +24,12 @@ public class DeliveryChanges {
 
     private final TransactionSynchronizationRegistry transactions;
     private final HttpCaching caching;
+    private final Event<DeliveryChanged> committed;
 
-    DeliveryChanges(TransactionSynchronizationRegistry transactions, HttpCaching caching) {
+    DeliveryChanges(TransactionSynchronizationRegistry transactions, HttpCaching caching, Event<DeliveryChanged> committed) {
         this.transactions = transactions;
         this.caching = caching;
+        this.committed = committed;
     }
 
     /** The transaction changes responses made from these keys; they are worked out only when they matter. */
@@ -66,7 +69,9 @@ public class DeliveryChanges {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
-                        caching.changed(fresh.everything, fresh.keys);
+                        Set<String> keys = Set.copyOf(fresh.keys);
+                        committed.fire(new DeliveryChanged(fresh.everything, keys));
+                        caching.changed(fresh.everything, keys);
                     }
                 }
             });

@@ -18,6 +18,7 @@ import java.util.UUID;
 public class DependencyKeys {
     /** Every list and feed that no section, tag or author narrows: any published article may enter it. */
     public static final String LISTS = "lists";
+    private static final String ARTICLE = "article:";
     /** Every search result: what an article with any text at all may enter. */
     public static final String SEARCH = "search";
     /** Changes with every change: what responses that named no keys depend on. */
@@ -26,7 +27,12 @@ public class DependencyKeys {
     private final Set<String> read = new LinkedHashSet<>();
 
     public static String article(UUID id) {
-        return "article:" + id;
+        return ARTICLE + id;
+    }
+
+    /** The article a key names, or null for any other key. */
+    public static UUID articleId(String key) {
+        return key.startsWith(ARTICLE) ? UUID.fromString(key.substring(ARTICLE.length())) : null;
     }
 
     public static String section(String slug) {
