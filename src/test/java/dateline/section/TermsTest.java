@@ -164,4 +164,12 @@ class TermsTest {
                 .body("violations[0].field", equalTo("X-Change-Summary")).body("violations[0].in", equalTo("header"));
         given().get("/api/v1/manage/" + kind + "/" + id).then().statusCode(200).body("name", equalTo("Checked"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sections", "tags", "authors"})
+    void everyKindSpeaksJsonOnly(String kind) {
+        given().accept("text/plain").get("/api/v1/" + kind).then().statusCode(406);
+        given().accept("text/plain").get("/api/v1/manage/" + kind).then().statusCode(406);
+        given().contentType("text/plain").body("name=Plain").post("/api/v1/manage/" + kind).then().statusCode(415);
+    }
 }
