@@ -1,5 +1,6 @@
 package dateline.audit;
 
+import dateline.common.openapi.OperationIds;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -36,7 +37,7 @@ public class AuditRecorder {
         if (resource == null || resource.getResourceMethod() == null || !WRITES.contains(request.getMethod()) || !path.startsWith(MANAGE)) {
             return;
         }
-        String action = resource.getResourceMethod().getName();
+        String action = OperationIds.of(resource.getResourceClass(), resource.getResourceMethod());
         String method = request.getMethod();
         String target = target(request, response);
         int status = response.getStatus();

@@ -1,103 +1,15 @@
 package dateline.section;
 
-import dateline.common.openapi.Conflicts;
-import dateline.edit.EditHeaders;
-import dateline.common.page.Page;
-import dateline.common.term.ManagedTerms;
 import dateline.common.term.TermInput;
-import dateline.security.Role;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
+import dateline.common.term.TermManageResource;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
 
-/**
- * Editors' CRUD for sections: the operations as the contract names them, each answered in one call by
- * {@link ManagedTerms}; the rules are SectionCatalog's.
- */
-@Path(SectionManageResource.PATH)
+/** Editors' CRUD for sections: the operations are {@link TermManageResource}'s, the rules SectionCatalog's. */
+@Path("/api/v1/manage/sections")
 @Tag(name = "Manage sections", description = "Create, rename and delete sections")
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(Role.Names.VIEWER)
-public class SectionManageResource {
-    static final String PATH = "/api/v1/manage/sections";
-
-    private final ManagedTerms<Section, SectionView, TermInput> sections;
-
+public class SectionManageResource extends TermManageResource<Section, SectionView, TermInput> {
     SectionManageResource(SectionCatalog catalog) {
-        this.sections = new ManagedTerms<>(PATH, catalog, SectionView::from, catalog::create, catalog::update);
-    }
-
-    @POST
-    @Operation(summary = "Create a section")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SectionView.class)))
-    @Extension(name = Conflicts.NAMED, value = Conflicts.SLUG_TAKEN)
-    @RolesAllowed(Role.Names.EDITOR)
-    public RestResponse<SectionView> createSection(@Valid @NotNull TermInput in) {
-        return sections.create(in);
-    }
-
-    @GET
-    @Operation(summary = "List sections for editing, in slug order")
-    public Page<SectionView> listManagedSections(
-            @Parameter(description = "Items per page (1-100)") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-            @Parameter(description = "Cursor from page.next of the previous page") @QueryParam("cursor") String cursor) {
-        return sections.page(cursor, limit);
-    }
-
-    @GET
-    @Path("{id}")
-    @Operation(summary = "Get a section by id")
-    public SectionView getManagedSection(@PathParam("id") UUID id) {
-        return sections.get(id);
-    }
-
-    @PUT
-    @Path("{id}")
-    @Operation(summary = "Replace a section")
-    @APIResponse(responseCode = "200", description = "Replaced",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SectionView.class)))
-    @Extension(name = Conflicts.NAMED, value = Conflicts.SLUG_TAKEN)
-    @RolesAllowed(Role.Names.EDITOR)
-    public SectionView updateSection(@PathParam("id") UUID id, @Valid @NotNull TermInput in) {
-        return sections.replace(id, in);
-    }
-
-    @DELETE
-    @Path("{id}")
-    @Operation(summary = "Delete a section no article uses")
-    @APIResponse(responseCode = "204", description = "Deleted")
-    @Extension(name = Conflicts.NAMED, value = Conflicts.IN_USE)
-    @RolesAllowed(Role.Names.EDITOR)
-    public void deleteSection(@PathParam("id") UUID id,
-            @Parameter(description = "Move the articles that use it to this section (slug or id) first, then delete")
-            @QueryParam("reassignTo") @Size(max = 120) String reassignTo,
-            @Valid @BeanParam EditHeaders edit) {
-        sections.delete(id, reassignTo, edit);
+        super(catalog, SectionView::from, catalog::create, catalog::update);
     }
 }

@@ -2,13 +2,17 @@ package dateline.section;
 
 import static dateline.support.Newsroom.unique;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import dateline.support.Eventually;
 import dateline.support.Newsroom;
+import dateline.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,5 +108,68 @@ class TermsTest {
                     .body("items.slug", not(hasItem(firstSlug)));
         }
         given().get("/api/v1/" + kind + "?cursor=" + "forged.cursor").then().statusCode(400);
+    }
+
+    /**
+     * The three kinds share their resource code: a role, a constraint or an audit name that one kind lost
+     * would go unnoticed by the tests above, which all run as the admin with valid input.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sections", "tags", "authors"})
+    void aViewerReadsButWritesNothingAndTheRefusalsAreAuditedUnderTheKindsOperationIds(String kind) {
+        String id = given().contentType(ContentType.JSON).body(Map.of("name", "Kept")).post("/api/v1/manage/" + kind)
+                .then().statusCode(201).extract().path("id");
+        String name = unique("term-viewer");
+        String viewer = Tokens.issue(name, "VIEWER");
+        Tokens.as(viewer).get("/api/v1/manage/" + kind).then().statusCode(200);
+        Tokens.as(viewer).get("/api/v1/manage/" + kind + "/" + id).then().statusCode(200);
+        Tokens.as(viewer).contentType(ContentType.JSON).body(Map.of("name", "Nope")).post("/api/v1/manage/" + kind)
+                .then().statusCode(403);
+        Tokens.as(viewer).contentType(ContentType.JSON).body(Map.of("name", "Nope")).put("/api/v1/manage/" + kind + "/" + id)
+                .then().statusCode(403);
+        Tokens.as(viewer).delete("/api/v1/manage/" + kind + "/" + id).then().statusCode(403);
+        Tokens.anonymous().get("/api/v1/manage/" + kind).then().statusCode(401);
+        Tokens.anonymous().get("/api/v1/manage/" + kind + "/" + id).then().statusCode(401);
+        Tokens.anonymous().get("/api/v1/" + kind).then().statusCode(200);
+        given().get("/api/v1/manage/" + kind + "/" + id).then().statusCode(200).body("name", equalTo("Kept"));
+
+        String one = kind.substring(0, 1).toUpperCase() + kind.substring(1, kind.length() - 1);
+        Eventually.until("the refusals are in the audit log", Duration.ofSeconds(5),
+                () -> given().get("/api/v1/manage/audit?actor=" + name).jsonPath().getList("items").size() == 3);
+        given().get("/api/v1/manage/audit?actor=" + name).then()
+                .body("items.action", containsInAnyOrder("create" + one, "update" + one, "delete" + one))
+                .body("items.status", containsInAnyOrder(403, 403, 403));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sections", "tags", "authors"})
+    void badParametersAndBodiesAreRefusedNamingTheField(String kind) {
+        String id = given().contentType(ContentType.JSON).body(Map.of("name", "Checked")).post("/api/v1/manage/" + kind)
+                .then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body(Map.of("name", " ")).post("/api/v1/manage/" + kind).then().statusCode(422)
+                .body("violations[0].field", equalTo("name")).body("violations[0].in", equalTo("body"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "X", "slug", "Not A Slug")).put("/api/v1/manage/" + kind + "/" + id)
+                .then().statusCode(422).body("violations[0].field", equalTo("slug"));
+        given().contentType(ContentType.JSON).put("/api/v1/manage/" + kind + "/" + id).then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("name", "X")).put("/api/v1/manage/" + kind + "/not-a-uuid")
+                .then().statusCode(400).body("violations[0].field", equalTo("id")).body("violations[0].in", equalTo("path"));
+        given().get("/api/v1/manage/" + kind + "/not-a-uuid").then().statusCode(400).body("violations[0].field", equalTo("id"));
+        given().get("/api/v1/manage/" + kind + "?limit=0").then().statusCode(400)
+                .body("violations[0].field", equalTo("limit")).body("violations[0].in", equalTo("query"));
+        given().get("/api/v1/" + kind + "?limit=101").then().statusCode(400)
+                .body("violations[0].field", equalTo("limit")).body("violations[0].in", equalTo("query"));
+        given().delete("/api/v1/manage/" + kind + "/" + id + "?reassignTo=" + "a".repeat(121)).then().statusCode(400)
+                .body("violations[0].field", equalTo("reassignTo")).body("violations[0].in", equalTo("query"));
+        given().header("X-Change-Summary", "a".repeat(501)).delete("/api/v1/manage/" + kind + "/" + id).then().statusCode(400)
+                .body("violations[0].field", equalTo("X-Change-Summary")).body("violations[0].in", equalTo("header"));
+        given().get("/api/v1/manage/" + kind + "/" + id).then().statusCode(200).body("name", equalTo("Checked"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sections", "tags", "authors"})
+    void everyKindSpeaksJsonOnly(String kind) {
+        given().accept("text/plain").get("/api/v1/" + kind).then().statusCode(406);
+        given().accept("text/plain").get("/api/v1/manage/" + kind).then().statusCode(406);
+        given().contentType("text/plain").body("name=Plain").post("/api/v1/manage/" + kind).then().statusCode(415);
     }
 }

@@ -1,6 +1,7 @@
 package dateline.common.openapi;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.models.Extensible;
@@ -10,13 +11,15 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the problem responses every operation can give, in one place: what the problem mapper answers
  * for bad parameters, unknown ids, unacceptable media types, oversized or invalid bodies and failures.
  * the If-Match preconditions of article writes (412, and 428 where If-Match is required), and the 409s
- * an operation names ({@link Conflicts}), each described once.
+ * an operation names ({@link Conflicts}), each described once. Being the one filter MicroProfile config
+ * lets the application name, it first has {@link TermNames} fill in the kinds' names.
  */
 public class ProblemResponses implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
@@ -25,6 +28,7 @@ public class ProblemResponses implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        new TermNames().filterOpenAPI(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -48,6 +52,7 @@ public class ProblemResponses implements OASFilter {
         if (path.startsWith("/api/v1/manage")) {
             add(responses, "401", "No bearer token, or one that is unknown, revoked or expired");
             add(responses, "403", "The token's role does not allow this operation");
+            authenticationBeforeRequestProblems(responses);
         }
         if (path.startsWith(VERSIONED + "/{id}") && takesIfMatch(op)) {
             add(responses, "412", "If-Match does not name the current version; the problem's currentVersion does");
@@ -92,6 +97,24 @@ public class ProblemResponses implements OASFilter {
             }
         }
         return named;
+    }
+
+    /**
+     * 401 and 403 before 400 and 404, where Quarkus puts them on the operations whose roles it sees. It does
+     * not see those of inherited methods (TermManageResource's), which state their roles with
+     * {@code @SecurityRequirement} instead; this keeps every operation's responses in one order.
+     */
+    private static void authenticationBeforeRequestProblems(APIResponses responses) {
+        Map<String, APIResponse> all = responses.getAPIResponses();
+        Map<String, APIResponse> ordered = new LinkedHashMap<>();
+        all.forEach((status, response) -> {
+            if (status.equals("400") || status.equals("404")) {
+                ordered.putIfAbsent("401", all.get("401"));
+                ordered.putIfAbsent("403", all.get("403"));
+            }
+            ordered.putIfAbsent(status, response);
+        });
+        responses.setAPIResponses(ordered);
     }
 
     private static boolean takesIfMatch(Operation op) {

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * Names the parameter whose value could not be converted. JAX-RS reports such failures as a bare 404
@@ -20,8 +19,8 @@ final class ParameterTypes {
     private ParameterTypes() {
     }
 
-    static Optional<Violation> firstInvalid(SimpleResourceInfo resource, UriInfo uri) {
-        Method method = method(resource);
+    /** @param method the resource method that was matched, or null where none was */
+    static Optional<Violation> firstInvalid(Method method, UriInfo uri) {
         if (method == null) {
             return Optional.empty();
         }
@@ -73,15 +72,5 @@ final class ParameterTypes {
         } catch (IllegalArgumentException e) {
             return type == UUID.class ? "must be a UUID" : "must be an integer";
         }
-    }
-
-    private static Method method(SimpleResourceInfo resource) {
-        if (resource == null || resource.getResourceClass() == null) {
-            return null;
-        }
-        return Arrays.stream(resource.getResourceClass().getMethods())
-                .filter(m -> m.getName().equals(resource.getMethodName())
-                        && Arrays.equals(m.getParameterTypes(), resource.parameterTypes()))
-                .findFirst().orElse(null);
     }
 }

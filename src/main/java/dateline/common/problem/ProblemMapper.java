@@ -11,8 +11,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,6 @@ import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /** The one place where exceptions become RFC 9457 responses. */
 public class ProblemMapper {
@@ -46,11 +47,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public RestResponse<Problem> invalid(ConstraintViolationException e, UriInfo uri, SimpleResourceInfo resource) {
+    public RestResponse<Problem> invalid(ConstraintViolationException e, UriInfo uri, ResourceInfo resource) {
         List<Violation> params = new ArrayList<>();
         List<Violation> body = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            ViolationPath path = ViolationPath.of(v, resource);
+            ViolationPath path = ViolationPath.of(v, method(resource));
             (path.inBody() ? body : params).add(new Violation(path.field(), path.in(), v.getMessage()));
         }
         if (!params.isEmpty()) {
@@ -108,11 +109,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public RestResponse<Problem> http(WebApplicationException e, UriInfo uri, SimpleResourceInfo resource) {
+    public RestResponse<Problem> http(WebApplicationException e, UriInfo uri, ResourceInfo resource) {
         int status = e.getResponse().getStatus();
         if (e instanceof NotFoundException && e.getCause() != null) {
             // A parameter that failed conversion, which JAX-RS reports as 404.
-            Violation v = ParameterTypes.firstInvalid(resource, uri)
+            Violation v = ParameterTypes.firstInvalid(method(resource), uri)
                     .orElse(new Violation("(parameter)", "query", "has the wrong type"));
             return respond(new ProblemException(ProblemType.INVALID_PARAMETER, v.field() + ": " + v.message(),
                     List.of(v), Map.of()).toProblem(path(uri)));
@@ -210,6 +211,14 @@ public class ProblemMapper {
 
     static RestResponse<Problem> respond(Problem problem) {
         return RestResponse.ResponseBuilder.<Problem>create(problem.status).entity(problem).type(PROBLEM_JSON).build();
+    }
+
+    /**
+     * The method that was matched, as declared: for a method inherited from a generic resource its
+     * parameter types are the erased ones, which a lookup by the matched, resolved types would not find.
+     */
+    private static Method method(ResourceInfo resource) {
+        return resource == null ? null : resource.getResourceMethod();
     }
 
     private static String path(UriInfo uri) {

@@ -10,7 +10,6 @@ import jakarta.ws.rs.QueryParam;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * Where a bean-validation violation of a resource method lies: a query, path or header parameter, or a
@@ -22,7 +21,8 @@ record ViolationPath(String field, String in) {
         return in.equals("body") && !field.equals("(body)");
     }
 
-    static ViolationPath of(ConstraintViolation<?> violation, SimpleResourceInfo resource) {
+    /** @param method the resource method that was called, or null where none was */
+    static ViolationPath of(ConstraintViolation<?> violation, Method method) {
         int index = -1;
         StringBuilder field = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
@@ -37,7 +37,7 @@ record ViolationPath(String field, String in) {
                 }
             }
         }
-        Parameter declared = declared(resource, index);
+        Parameter declared = method != null && index >= 0 && index < method.getParameterCount() ? method.getParameters()[index] : null;
         if (declared != null && declared.isAnnotationPresent(BeanParam.class)) {
             QueryParam query = beanField(declared.getType(), field.toString(), QueryParam.class);
             if (query != null) {
@@ -73,18 +73,5 @@ record ViolationPath(String field, String in) {
         } catch (NoSuchFieldException e) {
             return null;
         }
-    }
-
-    private static Parameter declared(SimpleResourceInfo resource, int index) {
-        if (resource == null || index < 0) {
-            return null;
-        }
-        for (Method m : resource.getResourceClass().getMethods()) {
-            if (m.getName().equals(resource.getMethodName()) && m.getParameterCount() > index
-                    && java.util.Arrays.equals(m.getParameterTypes(), resource.parameterTypes())) {
-                return m.getParameters()[index];
-            }
-        }
-        return null;
     }
 }
