@@ -6,10 +6,10 @@ import dateline.common.page.Cursors;
 import dateline.common.page.Page;
 import dateline.common.sql.NativeSql;
 import dateline.common.sql.JdbcValues;
-import dateline.common.sql.SqlValues;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.jpa.HibernateHints;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -271,14 +271,14 @@ public class ArticleFinder {
         }
         Map<UUID, Article> byId = new HashMap<>();
         em.createQuery("select a from Article a left join fetch a.section where a.id in :ids", Article.class)
-                .setParameter("ids", ids).getResultList().forEach(a -> byId.put(a.id, a));
+                .setParameter("ids", ids).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList().forEach(a -> byId.put(a.id, a));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private static Optional<UUID> idOf(EntityManager em, String table, String slug) {
         // table is one of three constants above, never request input
-        List<?> ids = em.createNativeQuery("select id from " + table + " where slug = ?1").setParameter(1, slug).getResultList();
-        return ids.stream().findFirst().map(SqlValues::uuid);
+        return new NativeSql().append("select id from " + table + " where slug = ?", slug)
+                .list(em, row -> JdbcValues.uuid(row, 1)).stream().findFirst();
     }
 
 }

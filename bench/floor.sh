@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# What PostgreSQL itself can do for each read's SQL, on the database bench/run.sh pg loaded:
+#   bench/floor.sh [seconds=20]
+# Runs each bench/floor/*.sql with pgbench -M prepared -c16 -j1 (the same 16 connections as wrk -c16) and
+# prints transactions per second and latency; compare with bench/run.sh's "response cache off" lines.
+set -euo pipefail
+cd "$(dirname "$0")"
+SECS=${1:-20}; OUT=/tmp/dateline-bench-pg
+export PGOPTIONS="-c search_path=dateline_bench"
+PSQL="psql -q -h 127.0.0.1 -U postgres test"
+# W6's words, numbered, so a pgbench script can pick one at random.
+$PSQL -c "drop table if exists bench_word" -c "create table bench_word (i int primary key, word text not null)"
+nl -w1 -s, "$OUT-words.txt" | $PSQL -c "\copy bench_word from stdin with (format csv)"
+for w in w1 w2 w5 w6; do
+  out=$(pgbench -n -M prepared -c16 -j1 -T "$SECS" -P 0 -r -f "floor/$w.sql" -h 127.0.0.1 -U postgres test 2>&1)
+  tps=$(awk '/^tps/ {printf "%d", $3}' <<<"$out")
+  lat=$(awk '/latency average/ {print $4}' <<<"$out")
+  printf '%-4s pgbench %8s tx/s  mean latency %6s ms  (%s)\n' "${w^^}" "$tps" "$lat" "$(head -1 floor/$w.sql | sed 's/^-- //')"
+done
+$PSQL -c "drop table bench_word"
