@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reproducible read benchmark: bench/run.sh [h2|pg] [articles] [seconds per workload]
-# READS_ONLY=1 measures against the database a previous run loaded, without loading it again.
+# READS_ONLY=1 measures against the database a previous run loaded, without loading it again;
+# PHASES=off (or on) measures only with the response cache off (or on).
 # Builds Dateline for the database, starts it on a fresh database, loads synthetic articles through the
 # NDJSON import API (bench/load.py), then measures W1-W6 with wrk -t1 -c16 and prints one line per workload.
 set -euo pipefail
@@ -92,6 +93,9 @@ cursor_of_page() { # walk to page $1 of /headlines (or the last page, if fewer) 
 # comes first is measured half-interpreted (W1 read 3,657 req/s first and 13,979 as W1g right after, same path).
 jit_warmup() { wrk -t1 -c16 -d15s "$BASE/api/v1/headlines" >/dev/null 2>&1; }
 
+PHASES=${PHASES:-on,off}
+P500=$(cursor_of_page 500)
+if [[ $PHASES == *on* ]]; then
 echo "== $DB, $N articles, wrk -t1 -c16 -d${SECS}s, response cache on"
 jit_warmup
 DESC="/headlines first page"; URL="$BASE/api/v1/headlines"; LUA= measure W1
@@ -100,12 +104,13 @@ DESC="article by slug (2000 slugs)"; URL=$BASE; LUA=1 measure W2 LIST_FILE="$OUT
 DESC="/headlines, gzip"; URL="$BASE/api/v1/headlines"; LUA= HDR="Accept-Encoding: gzip" measure W1g
 DESC="article by slug, gzip"; URL=$BASE; LUA=1 HDR="Accept-Encoding: gzip" measure W2g LIST_FILE="$OUT-slugs.txt" PATH_PREFIX=/api/v1/articles/
 DESC="/headlines?tag=$TAG"; URL="$BASE/api/v1/headlines?tag=$TAG"; LUA= measure W3
-P500=$(cursor_of_page 500)
 DESC="/headlines page 500 by cursor"; URL="$P500"; LUA= measure W4
 DESC="related (2000 slugs)"; URL=$BASE; LUA=1 measure W5 LIST_FILE="$OUT-slugs.txt" PATH_PREFIX=/api/v1/articles/ PATH_SUFFIX=/related
 DESC="/articles?q= (500 words)"; URL=$BASE; LUA=1 measure W6 LIST_FILE="$OUT-words.txt" PATH_PREFIX="/api/v1/articles?q="
+fi
 stop
 
+[[ $PHASES == *off* ]] || exit 0
 echo "== $DB, response cache off (W4 against W1)"
 DATELINE_CACHE_ENABLED=false start
 jit_warmup

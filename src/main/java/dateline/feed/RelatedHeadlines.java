@@ -13,10 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
 
@@ -83,6 +84,11 @@ public class RelatedHeadlines {
     private record Scored(UUID id, RelatedScore score, long liveAt) {
     }
 
+    /** Ties: the newer article first, then the lower id, so the order never depends on the database. */
+    private static final Comparator<Scored> BEST_FIRST = Comparator.comparingDouble((Scored c) -> -c.score().total())
+            .thenComparing(Scored::liveAt, Comparator.reverseOrder())
+            .thenComparing(Scored::id);
+
     /**
      * The best {@code wanted} candidates. Most of them are found close to the article's date, so candidates
      * are first looked for within {@link #NEAR}: when the list found there scores at least what any
@@ -107,36 +113,36 @@ public class RelatedHeadlines {
                                            Instant now, Duration window, Map<UUID, Double> weight) {
         Instant from = article.publishedAt.minus(window);
         Instant to = article.publishedAt.plus(window).isAfter(now) ? now : article.publishedAt.plus(window);
-        Map<UUID, Double> tagScore = new HashMap<>();
-        Map<UUID, Long> liveAt = new HashMap<>();
-        Set<UUID> sameSection = new HashSet<>();
+        // Keyed by the index's own node: thousands of candidates, and no UUID hashing per visit.
+        Map<RelatedIndex.Node, Shared> candidates = new IdentityHashMap<>();
         for (Tag tag : article.tags) {
             double w = weight.get(tag.id);
-            view.withTag(tag.id, from, to, n -> {
-                tagScore.merge(n.id(), w, Double::sum);
-                liveAt.put(n.id(), n.liveAt());
-            });
+            view.withTag(tag.id, from, to, n -> candidates.computeIfAbsent(n, k -> new Shared()).tags += w);
         }
         if (article.section != null) {
-            view.inSection(article.section.id, from, to, n -> {
-                sameSection.add(n.id());
-                liveAt.put(n.id(), n.liveAt());
-            });
+            view.inSection(article.section.id, from, to, n -> candidates.computeIfAbsent(n, k -> new Shared()).section = 1.0);
         }
         long published = article.publishedAt.getEpochSecond();
-        List<Scored> scored = new ArrayList<>(liveAt.size());
-        liveAt.forEach((id, at) -> {
-            if (!excluded.contains(id)) {
-                double daysApart = ((at - published) / 60) / 1440.0; // whole minutes, as Duration.toMinutes counts them
-                scored.add(new Scored(id, RelatedScore.computed(tagScore.getOrDefault(id, 0.0),
-                        sameSection.contains(id) ? 1.0 : 0.0, daysApart), at));
+        // The best {@code wanted} kept in a heap whose head is the worst of them: no sort of every candidate.
+        PriorityQueue<Scored> best = new PriorityQueue<>(wanted + 1, BEST_FIRST.reversed());
+        candidates.forEach((n, shared) -> {
+            if (!excluded.contains(n.id())) {
+                double daysApart = ((n.liveAt() - published) / 60) / 1440.0; // whole minutes, as Duration.toMinutes counts them
+                best.add(new Scored(n.id(), RelatedScore.computed(shared.tags, shared.section, daysApart), n.liveAt()));
+                if (best.size() > wanted) {
+                    best.poll();
+                }
             }
         });
-        // Ties: the newer article first, then the lower id, so the order never depends on the database.
-        scored.sort(Comparator.comparingDouble((Scored c) -> -c.score().total())
-                .thenComparing(Scored::liveAt, Comparator.reverseOrder())
-                .thenComparing(Scored::id));
-        return scored.size() > wanted ? scored.subList(0, wanted) : scored;
+        List<Scored> ranked = new ArrayList<>(best);
+        ranked.sort(BEST_FIRST);
+        return ranked;
+    }
+
+    /** What a candidate shares with the article, summed while the index is walked. */
+    private static final class Shared {
+        double tags;
+        double section;
     }
 
     /**
