@@ -18,8 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -29,8 +28,8 @@ import java.util.function.Consumer;
  * them from the database took thousands of rows per request.
  *
  * <p>It follows committed changes ({@link DeliveryChanged}): an article's key marks it to be read again, and
- * "everything" (a term renamed or deleted, an import chunk) marks the whole index; both are read on the next
- * ranking, before anything is ranked, so a ranking never uses a copy older than the change that made the
+ * "everything" (a term renamed or deleted, an import chunk) marks the whole index; both are read before the
+ * next ranking that started after them, so a ranking never uses a copy older than the change that made the
  * response cache drop its previous answer. About 100 bytes an article: 10 MB for 100,000.
  */
 @ApplicationScoped
@@ -43,52 +42,67 @@ public class RelatedIndex {
     record Node(UUID id, long liveAt, UUID section, UUID[] tags) {
     }
 
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<UUID, Node> nodes = new HashMap<>();
-    private final Map<UUID, Node[]> byTag = new HashMap<>();
-    private final Map<UUID, Node[]> bySection = new HashMap<>();
+    /** The index's maps, replaced whole by a rebuild; single lists are replaced one by one in between. */
+    private record State(Map<UUID, Node> nodes, Map<UUID, Node[]> byTag, Map<UUID, Node[]> bySection) {
+        static State empty() {
+            return new State(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
+    }
+
+    private volatile State state = State.empty();
     private final Set<UUID> stale = ConcurrentHashMap.newKeySet();
     private volatile boolean rebuild = true;
+    /** Counts the changes marked; {@link #applied} is the count the index reflects. */
+    private final AtomicLong marked = new AtomicLong(1);
+    private volatile long applied;
+    private final Object refreshing = new Object();
 
     void changed(@Observes DeliveryChanged change) {
         if (change.everything()) {
             rebuild = true;
-            return;
-        }
-        for (String key : change.keys()) {
-            UUID article = DependencyKeys.articleId(key);
-            if (article != null) {
-                stale.add(article);
+        } else {
+            for (String key : change.keys()) {
+                UUID article = DependencyKeys.articleId(key);
+                if (article != null) {
+                    stale.add(article);
+                }
             }
         }
+        marked.incrementAndGet(); // after the ids: whoever sees the count finds them marked
     }
 
-    /** Runs {@code reading} against an index that reflects every change committed before this call. */
+    /**
+     * Runs {@code reading} against an index that reflects every change committed before this call. A
+     * reading waits only while changes it must see are being read; the rest never block each other.
+     */
     void read(Consumer<View> reading) {
-        catchUp();
-        lock.readLock().lock();
-        try {
-            reading.accept(new View());
-        } finally {
-            lock.readLock().unlock();
+        long wanted = marked.get();
+        if (applied < wanted) {
+            catchUp(wanted);
         }
+        reading.accept(new View(state));
     }
 
-    /** What a ranking asks of the index, under its read lock. */
-    final class View {
+    /** What a ranking asks of the index. */
+    static final class View {
+        private final State state;
+
+        private View(State state) {
+            this.state = state;
+        }
+
         /** How many live articles carry the tag. */
         int liveWithTag(UUID tag, Instant now) {
-            Node[] list = byTag.getOrDefault(tag, NONE);
-            return upTo(list, now.getEpochSecond());
+            return upTo(state.byTag().getOrDefault(tag, NONE), now.getEpochSecond());
         }
 
         /** The articles with this tag whose delivery instant lies in [from, to], each given to {@code each}. */
         void withTag(UUID tag, Instant from, Instant to, Consumer<Node> each) {
-            walk(byTag.getOrDefault(tag, NONE), from, to, each);
+            walk(state.byTag().getOrDefault(tag, NONE), from, to, each);
         }
 
         void inSection(UUID section, Instant from, Instant to, Consumer<Node> each) {
-            walk(bySection.getOrDefault(section, NONE), from, to, each);
+            walk(state.bySection().getOrDefault(section, NONE), from, to, each);
         }
     }
 
@@ -114,49 +128,63 @@ public class RelatedIndex {
         return low;
     }
 
-    private void catchUp() {
-        if (!rebuild && stale.isEmpty()) {
-            return;
-        }
-        lock.writeLock().lock();
-        try {
-            if (rebuild) {
-                // Cleared first: a change committed while the rows are read marks the index again.
-                rebuild = false;
-                stale.clear();
-                nodes.clear();
-                nodes.putAll(load(null));
-                byTag.clear();
-                bySection.clear();
-                reindex(nodes.values(), Set.of());
-            } else if (!stale.isEmpty()) {
-                List<UUID> ids = new ArrayList<>(stale);
-                stale.removeAll(ids);
-                Set<UUID> touched = new HashSet<>(ids);
-                List<Node> before = ids.stream().map(nodes::get).filter(java.util.Objects::nonNull).toList();
-                Map<UUID, Node> fresh = new HashMap<>();
-                for (int i = 0; i < ids.size(); i += REFRESH_CHUNK) {
-                    fresh.putAll(load(ids.subList(i, Math.min(ids.size(), i + REFRESH_CHUNK))));
-                }
-                ids.forEach(nodes::remove);
-                nodes.putAll(fresh);
-                List<Node> changed = new ArrayList<>(before);
-                changed.addAll(fresh.values());
-                reindex(changed, touched);
+    /**
+     * Reads what changed, one reader at a time, while rankings go on against the lists as they are: a
+     * ranking that needs these changes waits here, one that does not uses lists that are each either
+     * before or after them (its response is older than the changes, so the cache drops it with them).
+     */
+    private void catchUp(long wanted) {
+        synchronized (refreshing) {
+            if (applied >= wanted) {
+                return; // another reading brought it up to date meanwhile
             }
-        } catch (RuntimeException e) {
-            rebuild = true; // the database did not answer: read everything again next time
-            throw e;
-        } finally {
-            lock.writeLock().unlock();
+            long upTo = marked.get();
+            boolean all = rebuild;
+            rebuild = false;
+            List<UUID> ids = new ArrayList<>(stale);
+            stale.removeAll(ids);
+            try {
+                if (all) {
+                    State fresh = State.empty();
+                    fresh.nodes().putAll(load(null));
+                    reindex(fresh, fresh.nodes().values(), Set.of());
+                    state = fresh;
+                } else if (!ids.isEmpty()) {
+                    refresh(ids);
+                }
+                applied = upTo;
+            } catch (RuntimeException e) {
+                rebuild = true; // the database did not answer: read everything again next time
+                throw e;
+            }
         }
+    }
+
+    private void refresh(List<UUID> ids) {
+        State current = state;
+        Set<UUID> touched = new HashSet<>(ids);
+        List<Node> changed = new ArrayList<>(ids.stream().map(current.nodes()::get).filter(java.util.Objects::nonNull).toList());
+        Map<UUID, Node> fresh = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += REFRESH_CHUNK) {
+            fresh.putAll(load(ids.subList(i, Math.min(ids.size(), i + REFRESH_CHUNK))));
+        }
+        ids.forEach(id -> {
+            Node now = fresh.get(id);
+            if (now == null) {
+                current.nodes().remove(id);
+            } else {
+                current.nodes().put(id, now);
+            }
+        });
+        changed.addAll(fresh.values());
+        reindex(current, changed, touched);
     }
 
     /**
      * Rebuilds the tag and section lists the given nodes (old and new versions) belong to: their entries
-     * for {@code touched} articles are replaced by the current ones.
+     * for {@code touched} articles are replaced by the current ones. Each list is replaced whole.
      */
-    private void reindex(java.util.Collection<Node> changed, Set<UUID> touched) {
+    private static void reindex(State into, java.util.Collection<Node> changed, Set<UUID> touched) {
         Set<UUID> tags = new HashSet<>();
         Set<UUID> sections = new HashSet<>();
         for (Node n : changed) {
@@ -168,12 +196,12 @@ public class RelatedIndex {
         Map<UUID, List<Node>> tagLists = new HashMap<>();
         Map<UUID, List<Node>> sectionLists = new HashMap<>();
         for (UUID tag : tags) {
-            tagLists.put(tag, keep(byTag.get(tag), touched));
+            tagLists.put(tag, keep(into.byTag().get(tag), touched));
         }
         for (UUID section : sections) {
-            sectionLists.put(section, keep(bySection.get(section), touched));
+            sectionLists.put(section, keep(into.bySection().get(section), touched));
         }
-        for (Node n : touched.isEmpty() ? changed : touched.stream().map(nodes::get).filter(java.util.Objects::nonNull).toList()) {
+        for (Node n : touched.isEmpty() ? changed : touched.stream().map(into.nodes()::get).filter(java.util.Objects::nonNull).toList()) {
             for (UUID tag : n.tags()) {
                 tagLists.get(tag).add(n);
             }
@@ -181,8 +209,8 @@ public class RelatedIndex {
                 sectionLists.get(n.section()).add(n);
             }
         }
-        tagLists.forEach((tag, list) -> byTag.put(tag, sorted(list)));
-        sectionLists.forEach((section, list) -> bySection.put(section, sorted(list)));
+        tagLists.forEach((tag, list) -> into.byTag().put(tag, sorted(list)));
+        sectionLists.forEach((section, list) -> into.bySection().put(section, sorted(list)));
     }
 
     private static List<Node> keep(Node[] list, Set<UUID> touched) {
