@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -147,7 +146,7 @@ public class RelatedIndex {
                 if (all) {
                     State fresh = State.empty();
                     fresh.nodes().putAll(load(null));
-                    reindex(fresh, fresh.nodes().values(), Set.of());
+                    index(fresh);
                     state = fresh;
                 } else if (!ids.isEmpty()) {
                     refresh(ids);
@@ -162,67 +161,85 @@ public class RelatedIndex {
 
     private void refresh(List<UUID> ids) {
         State current = state;
-        Set<UUID> touched = new HashSet<>(ids);
-        List<Node> changed = new ArrayList<>(ids.stream().map(current.nodes()::get).filter(java.util.Objects::nonNull).toList());
         Map<UUID, Node> fresh = new HashMap<>();
         for (int i = 0; i < ids.size(); i += REFRESH_CHUNK) {
             fresh.putAll(load(ids.subList(i, Math.min(ids.size(), i + REFRESH_CHUNK))));
         }
-        ids.forEach(id -> {
-            Node now = fresh.get(id);
-            if (now == null) {
-                current.nodes().remove(id);
-            } else {
-                current.nodes().put(id, now);
+        // Per list, the old versions leave and the new ones enter: each list is copied once, never re-sorted.
+        Map<UUID, Changes> tags = new HashMap<>();
+        Map<UUID, Changes> sections = new HashMap<>();
+        for (UUID id : ids) {
+            Node before = current.nodes().get(id);
+            Node after = fresh.get(id);
+            if (before != null) {
+                Arrays.stream(before.tags()).forEach(t -> tags.computeIfAbsent(t, k -> new Changes()).removed.add(before));
+                if (before.section() != null) {
+                    sections.computeIfAbsent(before.section(), k -> new Changes()).removed.add(before);
+                }
             }
-        });
-        changed.addAll(fresh.values());
-        reindex(current, changed, touched);
+            if (after != null) {
+                Arrays.stream(after.tags()).forEach(t -> tags.computeIfAbsent(t, k -> new Changes()).added.add(after));
+                if (after.section() != null) {
+                    sections.computeIfAbsent(after.section(), k -> new Changes()).added.add(after);
+                }
+                current.nodes().put(id, after);
+            } else {
+                current.nodes().remove(id);
+            }
+        }
+        tags.forEach((tag, c) -> current.byTag().put(tag, c.applyTo(current.byTag().getOrDefault(tag, NONE))));
+        sections.forEach((section, c) -> current.bySection().put(section, c.applyTo(current.bySection().getOrDefault(section, NONE))));
     }
 
-    /**
-     * Rebuilds the tag and section lists the given nodes (old and new versions) belong to: their entries
-     * for {@code touched} articles are replaced by the current ones. Each list is replaced whole.
-     */
-    private static void reindex(State into, java.util.Collection<Node> changed, Set<UUID> touched) {
-        Set<UUID> tags = new HashSet<>();
-        Set<UUID> sections = new HashSet<>();
-        for (Node n : changed) {
-            tags.addAll(Arrays.asList(n.tags()));
-            if (n.section() != null) {
-                sections.add(n.section());
+    /** The nodes that leave and enter one date-ordered list. */
+    static final class Changes {
+        final List<Node> removed = new ArrayList<>();
+        final List<Node> added = new ArrayList<>();
+
+        Node[] applyTo(Node[] list) {
+            int[] gone = removed.stream().mapToInt(n -> Arrays.binarySearch(list, n, BY_DATE)).filter(i -> i >= 0)
+                    .distinct().sorted().toArray();
+            Node[] kept = new Node[list.length - gone.length];
+            int from = 0;
+            int to = 0;
+            for (int g : gone) {
+                System.arraycopy(list, from, kept, to, g - from);
+                to += g - from;
+                from = g + 1;
             }
+            System.arraycopy(list, from, kept, to, list.length - from);
+            Node[] entering = added.toArray(NONE);
+            Arrays.sort(entering, BY_DATE);
+            Node[] result = new Node[kept.length + entering.length];
+            int read = 0;
+            int written = 0;
+            for (Node n : entering) {
+                int at = Arrays.binarySearch(kept, read, kept.length, n, BY_DATE);
+                int insert = at >= 0 ? at : -at - 1;
+                System.arraycopy(kept, read, result, written, insert - read);
+                written += insert - read;
+                read = insert;
+                result[written++] = n;
+            }
+            System.arraycopy(kept, read, result, written, kept.length - read);
+            return result;
         }
+    }
+
+    /** Builds every tag and section list from the nodes. */
+    private static void index(State into) {
         Map<UUID, List<Node>> tagLists = new HashMap<>();
         Map<UUID, List<Node>> sectionLists = new HashMap<>();
-        for (UUID tag : tags) {
-            tagLists.put(tag, keep(into.byTag().get(tag), touched));
-        }
-        for (UUID section : sections) {
-            sectionLists.put(section, keep(into.bySection().get(section), touched));
-        }
-        for (Node n : touched.isEmpty() ? changed : touched.stream().map(into.nodes()::get).filter(java.util.Objects::nonNull).toList()) {
+        for (Node n : into.nodes().values()) {
             for (UUID tag : n.tags()) {
-                tagLists.get(tag).add(n);
+                tagLists.computeIfAbsent(tag, k -> new ArrayList<>()).add(n);
             }
             if (n.section() != null) {
-                sectionLists.get(n.section()).add(n);
+                sectionLists.computeIfAbsent(n.section(), k -> new ArrayList<>()).add(n);
             }
         }
         tagLists.forEach((tag, list) -> into.byTag().put(tag, sorted(list)));
         sectionLists.forEach((section, list) -> into.bySection().put(section, sorted(list)));
-    }
-
-    private static List<Node> keep(Node[] list, Set<UUID> touched) {
-        List<Node> kept = new ArrayList<>();
-        if (list != null) {
-            for (Node n : list) {
-                if (!touched.contains(n.id())) {
-                    kept.add(n);
-                }
-            }
-        }
-        return kept;
     }
 
     private static Node[] sorted(List<Node> list) {
