@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Runs the public list queries: filters, full-text search and keyset pagination over published articles.
@@ -116,14 +117,26 @@ public class ArticleFinder {
     }
 
     private Optional<NativeSql> select(EntityManager em, ArticleFilter f, List<String> after) {
-        NativeSql sql = new NativeSql().append("select a.id as id, ");
+        NativeSql sql = new NativeSql();
+        // Where the database keeps a table of matches (PostgreSQL), a search starts from its matches, named
+        // by its index; a search narrowed by nothing else reads only that table (see TextSearch.matches).
+        boolean matchTable = f.search() != null && search.hasMatchTable();
+        boolean matchesAlone = matchTable && f.section() == null && f.tags().isEmpty() && f.author() == null && f.locale() == null;
+        Consumer<NativeSql> rank = matchTable ? s -> s.append(matchesAlone ? "a.rank" : "m.rank") : s -> search.rank(s, f.search());
+        if (matchTable) {
+            sql.append("with m as materialized (");
+            search.matches(sql, f.search(), f.sort() == ArticleFilter.Sort.RELEVANCE);
+            sql.append(") ");
+        }
+        sql.append("select a.id as id, ");
         if (f.sort() == ArticleFilter.Sort.RELEVANCE) {
-            search.rank(sql, f.search());
+            rank.accept(sql);
         } else {
             sql.append("0");
         }
         // live_at is the publication date of what delivery shows (scheduled articles from their instant on).
-        sql.append(" as rank from article a where a.live_at <= ?", newestShown(f, after));
+        sql.append(matchesAlone ? " as rank from m a" : matchTable ? " as rank from article a join m on m.id = a.id" : " as rank from article a")
+                .append(" where a.live_at <= ?", newestShown(f, after));
         if (f.section() != null) {
             Optional<UUID> section = idOf(em, "section", f.section());
             if (section.isEmpty()) {
@@ -167,10 +180,10 @@ public class ArticleFinder {
         if (f.untilExclusive() != null) {
             sql.append(" and a.live_at < ?", f.untilExclusive());
         }
-        if (f.search() != null) {
+        if (f.search() != null && !matchTable) {
             search.match(sql, f.search());
         }
-        keyset(sql, f, after);
+        keyset(sql, f, after, rank);
         return Optional.of(sql);
     }
 
@@ -239,7 +252,7 @@ public class ArticleFinder {
         }
     }
 
-    private void keyset(NativeSql sql, ArticleFilter f, List<String> after) {
+    private void keyset(NativeSql sql, ArticleFilter f, List<String> after, Consumer<NativeSql> rank) {
         switch (f.sort()) {
             case NEWEST -> {
                 after(sql, f, after, "a.live_at", "a.id");
@@ -251,14 +264,14 @@ public class ArticleFinder {
             }
             case RELEVANCE -> {
                 if (after != null) {
-                    double rank = cursors.number(after.get(0));
+                    double score = cursors.number(after.get(0));
                     Instant at = cursors.instant(after.get(1));
                     UUID id = cursors.uuid(after.get(2));
                     sql.append(" and (");
-                    search.rank(sql, f.search());
-                    sql.append(" < ? or (", rank);
-                    search.rank(sql, f.search());
-                    sql.append(" = ? and (a.live_at < ? or (a.live_at = ? and a.id < ?))))", rank, at, at, id);
+                    rank.accept(sql);
+                    sql.append(" < ? or (", score);
+                    rank.accept(sql);
+                    sql.append(" = ? and (a.live_at < ? or (a.live_at = ? and a.id < ?))))", score, at, at, id);
                 }
                 sql.append(" order by rank desc, a.live_at desc, a.id desc");
             }

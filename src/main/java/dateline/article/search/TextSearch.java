@@ -19,8 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 /**
- * Full-text search on the database in use. PostgreSQL matches a generated tsvector column (GIN-indexed)
- * with websearch_to_tsquery and ranks with ts_rank. H2 has no equivalent, so Dateline keeps a word index
+ * Full-text search on the database in use. PostgreSQL matches a generated tsvector, kept with each
+ * delivered article's date in the narrow, GIN-indexed article_search table, with websearch_to_tsquery and
+ * ranks with ts_rank. H2 has no equivalent, so Dateline keeps a word index
  * current on every write: one BIGINT key per word of an article, {@code search_doc * 2^32 + word number}
  * (V14 in db/h2 says why), so "does this article contain the word" is one key lookup; phrases are confirmed
  * on the normalised text of the articles whose words all match.
@@ -38,12 +39,8 @@ public class TextSearch {
         this.numbers = numbers;
     }
 
-    /** Appends {@code and <match>} for the query to a statement over {@code article a}. */
+    /** Appends {@code and <match>} for the query to a statement over {@code article a}, where there is no {@link #matches} table (H2). */
     public void match(NativeSql sql, SearchQuery q) {
-        if (postgres) {
-            sql.append(" and a.search_vector @@ websearch_to_tsquery('simple', ?)", q.text());
-            return;
-        }
         Map<String, Integer> known = numbers.known(q.alternatives().stream().flatMap(List::stream).flatMap(c -> c.words().stream()).toList());
         sql.append(" and (");
         for (int g = 0; g < q.alternatives().size(); g++) {
@@ -66,12 +63,28 @@ public class TextSearch {
         sql.append(")");
     }
 
-    /** Appends a relevance expression (higher is better) for the query. */
-    public void rank(NativeSql sql, SearchQuery q) {
-        if (postgres) {
-            sql.append("cast(ts_rank(a.search_vector, websearch_to_tsquery('simple', ?)) as double precision)", q.text());
-            return;
+    /** Whether the database keeps search matches in a table of their own ({@link #matches}). */
+    public boolean hasMatchTable() {
+        return postgres;
+    }
+
+    /**
+     * Appends a statement of the query's matches on PostgreSQL: {@code id, live_at, rank} from
+     * article_search, found through its GIN index (V16 says why), ranked only when the order needs it.
+     */
+    public void matches(NativeSql sql, SearchQuery q, boolean ranked) {
+        sql.append("select s.id, s.live_at, ");
+        if (ranked) {
+            sql.append("cast(ts_rank(s.search_vector, websearch_to_tsquery('simple', ?)) as double precision)", q.text());
+        } else {
+            sql.append("0");
         }
+        sql.append(" as rank from article_search s where s.live_at is not null"
+                + " and s.search_vector @@ websearch_to_tsquery('simple', ?)", q.text());
+    }
+
+    /** Appends a relevance expression (higher is better) for the query, where there is no {@link #matches} table (H2). */
+    public void rank(NativeSql sql, SearchQuery q) {
         Map<String, Integer> known = numbers.known(q.positiveWords());
         // A word in the title counts three times one found only in the rest of the text.
         sql.append("cast((0");
