@@ -7,6 +7,9 @@ import dateline.common.sql.NativeSql;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import dateline.config.DatelineConfig;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,13 +32,15 @@ import java.util.function.Consumer;
  * <p>It follows committed changes ({@link DeliveryChanged}): an article's key marks it to be read again, and
  * "everything" (a term renamed or deleted, an import chunk) marks the whole index; both are read before the
  * next ranking that started after them, so a ranking never uses a copy older than the change that made the
- * response cache drop its previous answer. About 100 bytes an article: 10 MB for 100,000.
+ * response cache drop its previous answer. Changes written through other instances are looked for every
+ * max-age seconds ({@link #sweep}). About 100 bytes an article: 10 MB for 100,000.
  */
 @ApplicationScoped
 public class RelatedIndex {
     private static final Comparator<Node> BY_DATE = Comparator.comparingLong(Node::liveAt).thenComparing(Node::id);
     private static final Node[] NONE = new Node[0];
     private static final int REFRESH_CHUNK = 500;
+    private static final Duration SWEEP_OVERLAP = Duration.ofMinutes(1);
 
     /** An indexed article: its delivery instant (epoch seconds), section and tags. */
     record Node(UUID id, long liveAt, UUID section, UUID[] tags) {
@@ -55,6 +60,15 @@ public class RelatedIndex {
     private final AtomicLong marked = new AtomicLong(1);
     private volatile long applied;
     private final Object refreshing = new Object();
+    private final Clock clock;
+    private final Duration sweepEvery;
+    /** When articles changed through other instances were last looked for (epoch ms; 0: not yet). */
+    private volatile long sweptAt;
+
+    RelatedIndex(Clock clock, DatelineConfig config) {
+        this.clock = clock;
+        this.sweepEvery = Duration.ofSeconds(Math.max(1, config.cache().maxAge()));
+    }
 
     void changed(@Observes DeliveryChanged change) {
         if (change.everything()) {
@@ -75,6 +89,9 @@ public class RelatedIndex {
      * reading waits only while changes it must see are being read; the rest never block each other.
      */
     void read(Consumer<View> reading) {
+        if (sweptAt != 0 && clock.millis() - sweptAt >= sweepEvery.toMillis()) {
+            sweep();
+        }
         long wanted = marked.get();
         if (applied < wanted) {
             catchUp(wanted);
@@ -128,6 +145,26 @@ public class RelatedIndex {
     }
 
     /**
+     * Another instance's writes reach this one only through the database: every max-age seconds (the
+     * bound within which instances' response caches agree, see docs/operations.md) the articles updated
+     * since the last look are read again. The look reaches back a minute further, for transactions that
+     * committed after it had passed their update instant.
+     */
+    private void sweep() {
+        synchronized (refreshing) {
+            long now = clock.millis();
+            if (now - sweptAt < sweepEvery.toMillis()) {
+                return;
+            }
+            Instant since = Instant.ofEpochMilli(sweptAt).minus(SWEEP_OVERLAP);
+            sweptAt = now;
+            new NativeSql().append("select a.id from article a where a.updated_at >= ?", since)
+                    .list(Panache.getEntityManager(), row -> stale.add(JdbcValues.uuid(row, 1)));
+            marked.incrementAndGet();
+        }
+    }
+
+    /**
      * Reads what changed, one reader at a time, while rankings go on against the lists as they are: a
      * ranking that needs these changes waits here, one that does not uses lists that are each either
      * before or after them (its response is older than the changes, so the cache drops it with them).
@@ -144,6 +181,7 @@ public class RelatedIndex {
             stale.removeAll(ids);
             try {
                 if (all) {
+                    sweptAt = clock.millis();
                     State fresh = State.empty();
                     fresh.nodes().putAll(load(null));
                     index(fresh);

@@ -14,6 +14,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dateline.support.Newsroom;
+import dateline.support.TestClock;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import java.util.UUID;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Instant;
@@ -23,6 +28,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class RelatedHeadlinesTest {
+    @Inject
+    TestClock clock;
     private static final Instant AT = Instant.parse("2024-06-10T12:00:00Z");
 
     @Test
@@ -129,5 +136,31 @@ class RelatedHeadlinesTest {
         given().queryParam("reassignTo", kept).delete("/api/v1/manage/tags/" + doomedId).then().statusCode(204);
 
         given().get("/api/v1/articles/" + slugOf(subject) + "/related").then().statusCode(200).body("title", contains("Reassigned story"));
+    }
+
+    @Test
+    void aChangeWrittenThroughAnotherInstanceIsSeenWithinMaxAge() {
+        String tag = Newsroom.tag(unique("shared"));
+        String other = Newsroom.tag(unique("other"));
+        String moving = published(article("Moved elsewhere", Newsroom.section(unique("elsewhere")), List.of(other)), AT.minusSeconds(600));
+        String subject = published(article("Subject", Newsroom.section(unique("subject")), List.of(tag)), AT);
+        given().get("/api/v1/articles/" + slugOf(subject) + "/related").then().statusCode(200).body("", hasSize(0));
+
+        // What another instance's retag leaves in the database; this instance hears nothing of it.
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
+                        "update article_tag set tag_id = (select id from tag where slug = ?1) where article_id = ?2")
+                .setParameter(1, tag).setParameter(2, UUID.fromString(moving)).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
+                        "update article set updated_at = ?1 where id = ?2")
+                .setParameter(1, Instant.now()).setParameter(2, UUID.fromString(moving)).executeUpdate());
+
+        // Past max-age (60 s); asked with another limit, so that no response cached before answers.
+        given().get("/api/v1/articles/" + slugOf(subject) + "/related?limit=9").then().statusCode(200).body("", hasSize(0));
+        clock.stopAt(Instant.now().plusSeconds(61));
+        try {
+            given().get("/api/v1/articles/" + slugOf(subject) + "/related?limit=8").then().statusCode(200).body("title", contains("Moved elsewhere"));
+        } finally {
+            clock.release();
+        }
     }
 }
