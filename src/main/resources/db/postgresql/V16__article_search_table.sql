@@ -5,8 +5,11 @@
 -- sorted by date, so a search costs what its matches cost, wherever they lie. The article table keeps
 -- its generated search_vector (this table's source); its GIN index is dropped, as nothing reads it now.
 -- Copying and indexing every article's vector takes longer than Dateline's statement timeout allows a
--- request (about a minute for 100,000 articles on two cores): this migration's transaction has none.
+-- request (about a minute for 100,000 articles on two cores): this migration's transaction has none, and
+-- more memory to build the index in. The driver's socket timeout still applies: docs/operations.md says
+-- how to upgrade a large archive.
 set local statement_timeout = 0;
+set local maintenance_work_mem = '256MB';
 
 create table article_search (
     id uuid primary key references article (id) on delete cascade,
