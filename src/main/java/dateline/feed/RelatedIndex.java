@@ -89,7 +89,7 @@ public class RelatedIndex {
      * reading waits only while changes it must see are being read; the rest never block each other.
      */
     void read(Consumer<View> reading) {
-        if (sweptAt != 0 && clock.millis() - sweptAt >= sweepEvery.toMillis()) {
+        if (sweptAt != 0 && clock.instant().toEpochMilli() - sweptAt >= sweepEvery.toMillis()) {
             sweep();
         }
         long wanted = marked.get();
@@ -152,7 +152,7 @@ public class RelatedIndex {
      */
     private void sweep() {
         synchronized (refreshing) {
-            long now = clock.millis();
+            long now = clock.instant().toEpochMilli();
             if (now - sweptAt < sweepEvery.toMillis()) {
                 return;
             }
@@ -181,7 +181,7 @@ public class RelatedIndex {
             stale.removeAll(ids);
             try {
                 if (all) {
-                    sweptAt = clock.millis();
+                    sweptAt = clock.instant().toEpochMilli();
                     State fresh = State.empty();
                     fresh.nodes().putAll(load(null));
                     index(fresh);
