@@ -70,8 +70,11 @@ public class DeliveryChanges {
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
                         Set<String> keys = Set.copyOf(fresh.keys);
-                        committed.fire(new DeliveryChanged(fresh.everything, keys));
-                        caching.changed(fresh.everything, keys);
+                        try {
+                            committed.fire(new DeliveryChanged(fresh.everything, keys));
+                        } finally {
+                            caching.changed(fresh.everything, keys); // whatever an observer did, stale answers go
+                        }
                     }
                 }
             });
