@@ -4,10 +4,10 @@ import dateline.common.http.DeliveryChanged;
 import dateline.common.http.DependencyKeys;
 import dateline.common.sql.JdbcValues;
 import dateline.common.sql.NativeSql;
+import dateline.config.DatelineConfig;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import dateline.config.DatelineConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +37,8 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class RelatedIndex {
-    private static final Comparator<Node> BY_DATE = Comparator.comparingLong(Node::liveAt).thenComparing(Node::id);
-    private static final Node[] NONE = new Node[0];
+    static final Comparator<Node> BY_DATE = Comparator.comparingLong(Node::liveAt).thenComparing(Node::id);
+    static final Node[] NONE = new Node[0];
     private static final int REFRESH_CHUNK = 500;
     private static final Duration SWEEP_OVERLAP = Duration.ofMinutes(1);
 
@@ -204,21 +204,21 @@ public class RelatedIndex {
             fresh.putAll(load(ids.subList(i, Math.min(ids.size(), i + REFRESH_CHUNK))));
         }
         // Per list, the old versions leave and the new ones enter: each list is copied once, never re-sorted.
-        Map<UUID, Changes> tags = new HashMap<>();
-        Map<UUID, Changes> sections = new HashMap<>();
+        Map<UUID, ListChanges> tags = new HashMap<>();
+        Map<UUID, ListChanges> sections = new HashMap<>();
         for (UUID id : ids) {
             Node before = current.nodes().get(id);
             Node after = fresh.get(id);
             if (before != null) {
-                Arrays.stream(before.tags()).forEach(t -> tags.computeIfAbsent(t, k -> new Changes()).removed.add(before));
+                Arrays.stream(before.tags()).forEach(t -> tags.computeIfAbsent(t, k -> new ListChanges()).removed.add(before));
                 if (before.section() != null) {
-                    sections.computeIfAbsent(before.section(), k -> new Changes()).removed.add(before);
+                    sections.computeIfAbsent(before.section(), k -> new ListChanges()).removed.add(before);
                 }
             }
             if (after != null) {
-                Arrays.stream(after.tags()).forEach(t -> tags.computeIfAbsent(t, k -> new Changes()).added.add(after));
+                Arrays.stream(after.tags()).forEach(t -> tags.computeIfAbsent(t, k -> new ListChanges()).added.add(after));
                 if (after.section() != null) {
-                    sections.computeIfAbsent(after.section(), k -> new Changes()).added.add(after);
+                    sections.computeIfAbsent(after.section(), k -> new ListChanges()).added.add(after);
                 }
                 current.nodes().put(id, after);
             } else {
@@ -227,41 +227,6 @@ public class RelatedIndex {
         }
         tags.forEach((tag, c) -> current.byTag().put(tag, c.applyTo(current.byTag().getOrDefault(tag, NONE))));
         sections.forEach((section, c) -> current.bySection().put(section, c.applyTo(current.bySection().getOrDefault(section, NONE))));
-    }
-
-    /** The nodes that leave and enter one date-ordered list. */
-    static final class Changes {
-        final List<Node> removed = new ArrayList<>();
-        final List<Node> added = new ArrayList<>();
-
-        Node[] applyTo(Node[] list) {
-            int[] gone = removed.stream().mapToInt(n -> Arrays.binarySearch(list, n, BY_DATE)).filter(i -> i >= 0)
-                    .distinct().sorted().toArray();
-            Node[] kept = new Node[list.length - gone.length];
-            int from = 0;
-            int to = 0;
-            for (int g : gone) {
-                System.arraycopy(list, from, kept, to, g - from);
-                to += g - from;
-                from = g + 1;
-            }
-            System.arraycopy(list, from, kept, to, list.length - from);
-            Node[] entering = added.toArray(NONE);
-            Arrays.sort(entering, BY_DATE);
-            Node[] result = new Node[kept.length + entering.length];
-            int read = 0;
-            int written = 0;
-            for (Node n : entering) {
-                int at = Arrays.binarySearch(kept, read, kept.length, n, BY_DATE);
-                int insert = at >= 0 ? at : -at - 1;
-                System.arraycopy(kept, read, result, written, insert - read);
-                written += insert - read;
-                read = insert;
-                result[written++] = n;
-            }
-            System.arraycopy(kept, read, result, written, kept.length - read);
-            return result;
-        }
     }
 
     /** Builds every tag and section list from the nodes. */

@@ -24,7 +24,7 @@ class RelatedIndexListsTest {
         current.sort(BY_DATE);
         RelatedIndex.Node[] list = current.toArray(new RelatedIndex.Node[0]);
         for (int round = 0; round < 200; round++) {
-            RelatedIndex.Changes changes = new RelatedIndex.Changes();
+            ListChanges changes = new ListChanges();
             for (int i = 0; i < random.nextInt(5) && !current.isEmpty(); i++) {
                 changes.removed.add(current.remove(random.nextInt(current.size()))); // unpublished, or moved
             }
@@ -49,7 +49,7 @@ class RelatedIndexListsTest {
         RelatedIndex.Node late = new RelatedIndex.Node(UUID.randomUUID(), 300, null, new UUID[0]);
         RelatedIndex.Node before = new RelatedIndex.Node(id, 50, null, new UUID[0]);
         RelatedIndex.Node after = new RelatedIndex.Node(id, 200, null, new UUID[0]);
-        RelatedIndex.Changes changes = new RelatedIndex.Changes();
+        ListChanges changes = new ListChanges();
         changes.removed.add(before);
         changes.added.add(after);
         assertArrayEquals(new Object[] {early, after, late}, changes.applyTo(new RelatedIndex.Node[] {before, early, late}));
