@@ -2,7 +2,7 @@ package dateline.article;
 
 import dateline.article.ArticleContentCheck.Content;
 import dateline.edit.Edit;
-import dateline.common.http.ContentVersion;
+import dateline.common.http.DeliveryChanges;
 import dateline.common.problem.Conflict;
 import dateline.common.problem.NotFound;
 import dateline.common.problem.ProblemType;
@@ -37,16 +37,16 @@ public class ArticleService {
     private final ArticleContentCheck rules;
     private final ArticleWrites writes;
     private final ArticleRows rows;
-    private final ContentVersion content;
+    private final DeliveryChanges delivery;
     private final Clock clock;
 
     ArticleService(ArticleRepository articles, ArticleContentCheck rules, ArticleWrites writes, ArticleRows rows,
-                   ContentVersion content, Clock clock) {
+                   DeliveryChanges delivery, Clock clock) {
         this.articles = articles;
         this.rules = rules;
         this.writes = writes;
         this.rows = rows;
-        this.content = content;
+        this.delivery = delivery;
         this.clock = clock;
     }
 
@@ -128,7 +128,7 @@ public class ArticleService {
         if (a.status() != null) {
             article.enter(a.status(), a.publishedAt(), now);
             if (article.status == ArticleStatus.SCHEDULED) {
-                content.changesAt(article.publishedAt);
+                delivery.goesLiveAt(article.publishedAt);
             }
         }
         return article;
@@ -187,7 +187,7 @@ public class ArticleService {
         }
         locked.enter(status, publishedAt, now);
         if (locked.status == ArticleStatus.SCHEDULED) {
-            content.changesAt(locked.publishedAt);
+            delivery.goesLiveAt(locked.publishedAt);
         }
         writes.recorded(locked, now, edit, "Imported as " + locked.status);
     }

@@ -1,7 +1,7 @@
 package dateline.article;
 
 import dateline.edit.Edit;
-import dateline.common.http.ContentVersion;
+import dateline.common.http.DeliveryChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -16,12 +16,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class ArticleWorkflow {
     private final ArticleWrites writes;
-    private final ContentVersion content;
+    private final DeliveryChanges delivery;
     private final Clock clock;
 
-    ArticleWorkflow(ArticleWrites writes, ContentVersion content, Clock clock) {
+    ArticleWorkflow(ArticleWrites writes, DeliveryChanges delivery, Clock clock) {
         this.writes = writes;
-        this.content = content;
+        this.delivery = delivery;
         this.clock = clock;
     }
 
@@ -31,7 +31,7 @@ public class ArticleWorkflow {
         Instant now = clock.instant();
         article.publish(in == null ? null : in.publishAt(), now);
         if (article.status == ArticleStatus.SCHEDULED) {
-            content.changesAt(article.publishedAt);
+            delivery.goesLiveAt(article.publishedAt);
             return writes.transitioned(article, now, edit, "Scheduled for " + article.publishedAt, ArticleEvent.Type.SCHEDULED);
         }
         return writes.transitioned(article, now, edit, "Published", ArticleEvent.Type.PUBLISHED);
@@ -60,7 +60,7 @@ public class ArticleWorkflow {
         boolean fromTrash = article.trashedAt != null;
         article.restore(now);
         if (article.status == ArticleStatus.SCHEDULED && article.liveAt != null) {
-            content.changesAt(article.liveAt);
+            delivery.goesLiveAt(article.liveAt);
         }
         return writes.transitioned(article, now, edit, fromTrash ? "Restored from the trash" : "Restored from the archive",
                 ArticleEvent.Type.RESTORED);

@@ -93,7 +93,7 @@ public class ContentVersion {
     }
 
     /** Content will change at {@code at} without a write: a scheduled article goes live. */
-    public void changesAt(Instant at) {
+    void changesAt(Instant at) {
         goLive.add(at);
     }
 
