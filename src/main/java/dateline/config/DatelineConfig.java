@@ -139,9 +139,31 @@ public interface DatelineConfig {
         java.util.Optional<String> adminTokenHash();
     }
 
+    /** Several instances on one PostgreSQL database. */
+    Cluster cluster();
+
+    interface Cluster {
+        /** Name of this instance in PostgreSQL's pg_stat_activity, logs and metrics; the host name when unset. */
+        java.util.Optional<String> instanceName();
+
+        /** How often the listening connection proves it is alive (and that every change before has arrived). */
+        @WithDefault("250ms")
+        java.time.Duration heartbeat();
+
+        /**
+         * How long after its last proof of hearing every other instance this instance keeps serving cached
+         * responses: the longest a silently lost listener can leave a change unseen.
+         */
+        @WithDefault("1s")
+        java.time.Duration lease();
+
+        /** Longest wait between two attempts to listen again after the connection was lost. */
+        @WithDefault("30s")
+        java.time.Duration maxReconnectDelay();
+    }
+
     interface Cursor {
-        /** HMAC key that makes cursors tamper-evident; set the same value on every instance. */
-        @WithDefault("dateline-development-cursor-key")
-        String secret();
+        /** HMAC key that makes cursors tamper-evident; unset, a random key kept in the database is shared by every instance. */
+        java.util.Optional<String> secret();
     }
 }

@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * none of those keys changed after that number. A change whose reach is unknown (a section renamed, a
  * scheduled article going live) changes everything. Also knows when content last changed
  * ({@code Last-Modified}). Scheduled publications change content without a write, so their instants are
- * kept here and change everything when they pass.
+ * kept here and change everything when they pass. With several instances on one database this instance
+ * can vouch for what it holds only while it hears the others' changes ({@link #heardOthersUntil}); past
+ * that, nothing read earlier is current.
  */
 @ApplicationScoped
 public class ContentVersion {
@@ -40,6 +42,12 @@ public class ContentVersion {
     private final Cache<String, Long> keyChangedAt;
     private final ConcurrentSkipListSet<Instant> goLive = new ConcurrentSkipListSet<>();
     private final Clock clock;
+    /**
+     * Until when ({@link System#nanoTime}) every change other instances committed has been applied here;
+     * unbounded while this instance runs alone (H2, or no listener started).
+     */
+    private volatile long heardUntil;
+    private volatile boolean alone = true;
 
     ContentVersion(Clock clock, DatelineConfig config) {
         this.clock = clock;
@@ -75,7 +83,7 @@ public class ContentVersion {
     /** Whether content read at {@code readAt} under these keys is still what it was. */
     public boolean unchangedSince(long readAt, Collection<String> keys) {
         now();
-        if (everythingChangedAt > readAt) {
+        if (everythingChangedAt > readAt || !alone && System.nanoTime() - heardUntil > 0) {
             return false;
         }
         for (String key : keys) {
@@ -85,6 +93,16 @@ public class ContentVersion {
             }
         }
         return true;
+    }
+
+    /**
+     * Until {@code nanoTime} this instance can vouch that it has applied every change other instances
+     * committed (the listener extends it after each round trip that proves so); once it passes, nothing read
+     * earlier counts as current, so cached responses are made again until the listener vouches again.
+     */
+    public void heardOthersUntil(long nanoTime) {
+        heardUntil = nanoTime;
+        alone = false;
     }
 
     public Instant lastModified() {

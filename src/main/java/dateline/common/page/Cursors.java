@@ -2,7 +2,9 @@ package dateline.common.page;
 
 import dateline.common.problem.ProblemException;
 import dateline.common.problem.ProblemType;
+import dateline.common.secret.SharedSecrets;
 import dateline.config.DatelineConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +19,11 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Encodes keyset positions as opaque, tamper-evident cursors: {@code base64url(payload).base64url(hmac)}.
  * The payload names the list it belongs to, so a cursor of one list (or one sort order) is refused by
- * another instead of silently paging from a wrong position.
+ * another instead of silently paging from a wrong position. The key is the configured secret, or else one
+ * kept in the database, so that a cursor one instance made pages on every other.
  */
 @ApplicationScoped
+@Startup // reads or makes the shared key at start, not in the first request that pages
 public class Cursors {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -29,8 +33,8 @@ public class Cursors {
     private final SecretKeySpec key;
 
     @Inject
-    Cursors(DatelineConfig config) {
-        this(config.cursor().secret());
+    Cursors(DatelineConfig config, SharedSecrets secrets) {
+        this(config.cursor().secret().orElseGet(() -> secrets.named("cursor")));
     }
 
     Cursors(String secret) {
