@@ -147,14 +147,14 @@ public interface DatelineConfig {
         java.util.Optional<String> instanceName();
 
         /** How often the listening connection proves it is alive (and that every change before has arrived). */
-        @WithDefault("250ms")
+        @WithDefault("100ms")
         java.time.Duration heartbeat();
 
         /**
          * How long after its last proof of hearing every other instance this instance keeps serving cached
          * responses: the longest a silently lost listener can leave a change unseen.
          */
-        @WithDefault("1s")
+        @WithDefault("500ms")
         java.time.Duration lease();
 
         /** Longest wait between two attempts to listen again after the connection was lost. */
