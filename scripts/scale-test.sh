@@ -20,7 +20,7 @@ schema="scale_$$"
 work="$(mktemp -d)"
 cleanup() {
   kill -9 $(cat "$work/pids" 2>/dev/null) 2>/dev/null || true
-  if [[ -n "$varnish_script" ]]; then bash scripts/varnish.sh stop "$work/varnish" || true; fi
+  if [[ -n "$varnish_script" ]]; then bash scripts/varnish.sh stop --workdir "$work/varnish" || true; fi
   psql -q -h 127.0.0.1 -U postgres test -c "set client_min_messages = warning; drop schema if exists $schema cascade" || true
   rm -rf "$work"
 }

@@ -313,8 +313,8 @@ def main():
     open(os.path.join(work, "pids"), "w").write(" ".join(str(p.pid) for p in procs))
     varnish = None
     if varnish_port:
-        subprocess.run(["bash", varnish_script, "start", str(varnish_port), os.path.join(work, "varnish"),
-                        str(a.port), str(b.port)], check=True)
+        subprocess.run(["bash", varnish_script, "start", "--port", str(varnish_port), "--workdir", os.path.join(work, "varnish"),
+                        "--backend", f"127.0.0.1:{a.port}", "--backend", f"127.0.0.1:{b.port}"], check=True)
         varnish = f"http://127.0.0.1:{varnish_port}"
 
     scale = Scale(a, b, varnish, token, hook_port, schema)
