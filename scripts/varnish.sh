@@ -57,7 +57,10 @@ def replace(name, body, indent=""):
     text = re.sub(rf"({indent}# BEGIN {name}\n).*?({indent}# END {name})", lambda m: m.group(1) + body + m.group(2), text, flags=re.S)
 replace("BACKENDS", "\n".join(backend(i + 1, b) for i, b in enumerate(backends)) + "\n")
 replace("DIRECTOR", "".join(f"    dateline.add_backend(dateline_{i + 1});\n" for i in range(len(backends))), "    ")
-replace("PURGERS", "".join(f'    "{p}";\n' for p in purgers), "    ")
+def acl_entry(p):  # VCL writes a range as "10.0.0.0"/24
+    address, _, bits = p.partition("/")
+    return f'    "{address}"' + (f"/{bits}" if bits else "") + ";\n"
+replace("PURGERS", "".join(acl_entry(p) for p in purgers), "    ")
 sys.stdout.write(text)
 PY
 }
