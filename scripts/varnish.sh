@@ -71,7 +71,9 @@ start() {
     mkdir -p "$workdir"
     vcl >"$workdir/dateline.vcl"
     # -n: a working directory of its own; -T: a management port of its own (varnishadm -n finds it).
-    varnishd -n "$workdir" -a "127.0.0.1:$port" -T 127.0.0.1:0 -f "$workdir/dateline.vcl" \
+    # -j none: no switch to the varnish user, which could not read a working directory under a private
+    # temporary one; for local runs and tests (a production Varnish runs as its package's service).
+    varnishd -j none -n "$workdir" -a "127.0.0.1:$port" -T 127.0.0.1:0 -f "$workdir/dateline.vcl" \
         -s "malloc,$memory" -P "$workdir/varnishd.pid"
     for _ in $(seq 50); do
         if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
