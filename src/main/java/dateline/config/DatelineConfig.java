@@ -115,6 +115,55 @@ public interface DatelineConfig {
         java.util.Optional<java.util.List<String>> allowedHosts();
     }
 
+    /** Purges of a CDN or Varnish in front of the public API, sent from an outbox when delivery changes. */
+    Cdn cdn();
+
+    interface Cdn {
+        /** Which cache to purge: none, varnish (xkey) or fastly (surrogate keys). */
+        enum Purge { NONE, VARNISH, FASTLY }
+
+        /** Which cache to purge; none writes no purges at all. */
+        @WithDefault("none")
+        Purge purge();
+
+        /** With purge=varnish: the URL of every Varnish, each sent its own PURGE (e.g. http://127.0.0.1:6081/). */
+        java.util.Optional<java.util.List<String>> varnishUrls();
+
+        /** With purge=fastly: the service whose surrogate keys are purged. */
+        java.util.Optional<String> serviceId();
+
+        /** With purge=fastly: an API token allowed to purge the service (sent as Fastly-Key). */
+        java.util.Optional<String> apiToken();
+
+        /** With purge=fastly: the API's base URL (another one only for tests). */
+        @WithDefault("https://api.fastly.com")
+        String apiUrl();
+
+        /** Mark content stale instead of removing it: the cache may serve it while it fetches anew (Fastly-Soft-Purge, xkey softpurge). */
+        @WithDefault("false")
+        boolean softPurge();
+
+        /** How often the dispatcher sends due purges ("off" disables it). */
+        @WithDefault("1s")
+        String every();
+
+        /** Connect and response timeout of one purge request. */
+        @WithDefault("5s")
+        java.time.Duration timeout();
+
+        /** Delay before the first retry; each further retry waits twice as long. */
+        @WithDefault("1s")
+        java.time.Duration firstRetry();
+
+        /** Longest wait between two attempts. */
+        @WithDefault("5m")
+        java.time.Duration maxRetryDelay();
+
+        /** How long a purge keeps being retried before it is given up on (logged and counted). */
+        @WithDefault("24h")
+        java.time.Duration retryWindow();
+    }
+
     /** Request budgets; a request over budget gets 429 with Retry-After. */
     RateLimit rateLimit();
 

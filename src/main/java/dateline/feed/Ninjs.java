@@ -1,6 +1,7 @@
 package dateline.feed;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dateline.common.http.SurrogateKeys;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -22,7 +23,16 @@ public record Ninjs(
         List<Body> bodies,
         List<Concept> subjects,
         List<Concept> people,
-        List<Ninjs.Association> associations) {
+        List<Ninjs.Association> associations) implements SurrogateKeys {
+
+    /** The same keys as the article's JSON: a CDN purges both representations together. */
+    @Override
+    public List<String> surrogateKeys() {
+        List<String> keys = new java.util.ArrayList<>();
+        keys.add("article-" + uri.substring("urn:uuid:".length()));
+        subjects.forEach(s -> keys.add(("section".equals(s.rel()) ? "section-" : "tag-") + s.literal()));
+        return keys;
+    }
 
     /** A headline or description: role, media type and value. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

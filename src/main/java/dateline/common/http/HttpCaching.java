@@ -232,6 +232,7 @@ public class HttpCaching {
 
     private static String surrogateKeys(Object entity, String path) {
         Set<String> keys = new LinkedHashSet<>();
+        keys.add(SurrogateKeys.EVERYTHING);
         if (path.startsWith(PUBLIC + "feeds/")) {
             keys.add("feeds");
         }
@@ -239,7 +240,7 @@ public class HttpCaching {
         if (entity instanceof Page<?> || entity instanceof Collection<?>) {
             keys.add(path.substring(PUBLIC.length()).split("/")[0]);
         }
-        return keys.isEmpty() ? null : String.join(" ", keys);
+        return String.join(" ", keys);
     }
 
     private static void collect(Object entity, Set<String> keys) {
