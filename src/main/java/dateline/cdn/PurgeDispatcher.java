@@ -1,5 +1,7 @@
 package dateline.cdn;
 
+import dateline.cluster.ClusterChannel;
+import dateline.common.http.DeliveryChanged;
 import dateline.common.http.SurrogateKeys;
 import dateline.common.sql.SqlValues;
 import dateline.config.DatelineConfig;
@@ -25,7 +27,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,12 +52,20 @@ public class PurgeDispatcher {
     private final Clock clock;
     private final PurgeMetrics metrics;
     private final HttpClient http;
+    private final ClusterChannel cluster;
+    /** Runs a dispatch when a purge falls due, instead of at the next scheduled run (up to `every` later). */
+    private final ScheduledExecutorService waker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "dateline-cdn-purge");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean stopping;
 
-    PurgeDispatcher(DatelineConfig config, Clock clock, PurgeMetrics metrics) {
+    PurgeDispatcher(DatelineConfig config, Clock clock, PurgeMetrics metrics, ClusterChannel cluster) {
         this.config = config.cdn();
         this.clock = clock;
         this.metrics = metrics;
+        this.cluster = cluster;
         // HTTP/1.1: no h2c upgrade offered to a Varnish; redirects are not purges.
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(this.config.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -66,6 +79,35 @@ public class PurgeDispatcher {
         while (!stopping && dispatchDue() > 0) {
             // A backlog over one batch: keep going until nothing is due (every row sent leaves "due").
         }
+    }
+
+    /**
+     * A change committed, here or through another instance: its purges fall due once every instance has
+     * applied it, and a scheduled article's at its instant; dispatch then. Any instance may claim them.
+     */
+    void changed(@Observes DeliveryChanged change) {
+        if (config.purge() == DatelineConfig.Cdn.Purge.NONE || stopping || "off".equals(config.every())) {
+            return; // "off": nothing dispatches (the suite runs the dispatcher itself)
+        }
+        Instant now = clock.instant();
+        Duration settle = cluster.settleTime();
+        if (change.everything() || !change.keys().isEmpty()) {
+            wakeAt(now.plus(settle), now);
+        }
+        change.goLive().forEach(at -> wakeAt(at.plus(settle), now));
+    }
+
+    private void wakeAt(Instant due, Instant now) {
+        // A few milliseconds on: this instance's own response cache drops what the change made stale right
+        // after this observer returns, and a purge must not let a cache fetch the stale copy again.
+        long delay = Math.max(0, Duration.between(now, due).toMillis()) + 5;
+        waker.schedule(() -> {
+            try {
+                dispatchScheduled();
+            } catch (RuntimeException e) {
+                LOG.warnf("CDN purge run failed, retried at the next scheduled run: %s", e.getMessage());
+            }
+        }, delay, TimeUnit.MILLISECONDS);
     }
 
     /** Sends the purges that are due; returns how many outbox rows this call claimed. */
@@ -91,6 +133,7 @@ public class PurgeDispatcher {
     /** No new run starts once shutdown begins; a row claimed and not recorded is sent again after its lease. */
     void stop(@Observes @Priority(1) ShutdownEvent event) {
         stopping = true;
+        waker.shutdownNow();
     }
 
     private List<Batch> claim() {

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,11 +23,13 @@ public class ClusterChannel {
     private final String url;
     private final String origin = UUID.randomUUID().toString();
     private final String instanceName;
+    private final Duration lease;
     private volatile String channel;
 
     ClusterChannel(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url, DatelineConfig config) {
         this.url = url;
         this.instanceName = config.cluster().instanceName().orElseGet(ClusterChannel::hostName);
+        this.lease = config.cluster().lease();
     }
 
     @Transactional
@@ -39,6 +42,15 @@ public class ClusterChannel {
     /** Whether other instances may share the database (PostgreSQL), so changes must be sent and heard. */
     boolean shared() {
         return channel != null;
+    }
+
+    /**
+     * How long after a commit every instance on the database is sure to have applied it, or stopped serving
+     * what it cached before (the listener's lease); nothing to wait for on H2, where this is the only one.
+     * A CDN purged after this fetches nothing stale from any instance.
+     */
+    public Duration settleTime() {
+        return shared() ? lease : Duration.ZERO;
     }
 
     String channel() {

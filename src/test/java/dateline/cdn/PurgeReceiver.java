@@ -26,6 +26,25 @@ final class PurgeReceiver implements AutoCloseable {
     private final Deque<Integer> answers = new ConcurrentLinkedDeque<>();
     private final List<Request> received = new ArrayList<>();
 
+    /**
+     * A free port kept in a system property: a test profile (which sets Dateline's purge URL) and the test
+     * that opens the receiver may be loaded by different class loaders, but see the same property.
+     */
+    static int portFor(String property) {
+        synchronized (System.getProperties()) {
+            String port = System.getProperty(property);
+            if (port == null) {
+                try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                    port = Integer.toString(socket.getLocalPort());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                System.setProperty(property, port);
+            }
+            return Integer.parseInt(port);
+        }
+    }
+
     PurgeReceiver(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", exchange -> {
