@@ -215,6 +215,8 @@ class Scale:
         elif kind == 2:
             if article.status == "PUBLISHED":
                 self.transition(article, "unpublish", status="DRAFT")
+            elif article.status == "ARCHIVED":
+                self.transition(article, "restore", status="DRAFT")
             else:
                 self.publish(article)
         elif kind == 3:

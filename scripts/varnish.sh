@@ -19,6 +19,7 @@ install() {
         return
     fi
     # No service is started by the package where policy-rc.d or the lack of systemd forbids it; we start our own.
+    apt-get update -q >/dev/null  # a fresh machine may have no package lists yet
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q varnish varnish-modules >/dev/null
 }
 
