@@ -52,16 +52,19 @@ workload() { # name path-or-empty list-file prefix suffix
   for target in "$A $B" "$V"; do
     local total=0 p99=""
     # warm-up, then the measured run
+    local jobs=()
     for port in $target; do env LIST_FILE="$list" PATH_PREFIX="$prefix" PATH_SUFFIX="$suffix" \
-      wrk -t1 -c8 -d3s "${script[@]}" "http://127.0.0.1:$port$path" >/dev/null 2>&1 & done; wait
-    local files=()
+      wrk -t1 -c8 -d3s "${script[@]}" "http://127.0.0.1:$port$path" >/dev/null 2>&1 & jobs+=($!); done
+    wait "${jobs[@]}"
+    local files=() jobs=()
     for port in $target; do
       local conns=8; [ "$port" = "$V" ] && conns=16
       env LIST_FILE="$list" PATH_PREFIX="$prefix" PATH_SUFFIX="$suffix" \
         wrk -t1 -c$conns -d"${SECS}s" --latency "${script[@]}" "http://127.0.0.1:$port$path" > "$WORK/wrk-$port.txt" 2>&1 &
+      jobs+=($!)
       files+=("$WORK/wrk-$port.txt")
     done
-    wait
+    wait "${jobs[@]}"
     total=$(cat "${files[@]}" | rps | awk '{s += $1} END {printf "%.0f", s}')
     p99=$(cat "${files[@]}" | awk '$1=="99%" {print $2}' | tr '\n' ' ')
     printf '%-4s %-9s %9s req/s  p99 %s\n' "$name" "$([ "$target" = "$V" ] && echo varnish || echo direct)" "$total" "$p99"
@@ -114,8 +117,9 @@ beforeA=$(hits $A); beforeB=$(hits $B)
 probe "$SOAK" > "$WORK/probe.txt" &
 PROBE=$!
 env "${LUA_ENV[@]}" THINK_MS=0 wrk -t1 -c16 -d"${SOAK}s" --latency -s bench/soak.lua "http://127.0.0.1:$A" > "$WORK/two-a.txt" &
+SOAK_A=$!
 env "${LUA_ENV[@]}" THINK_MS=0 wrk -t1 -c16 -d"${SOAK}s" --latency -s bench/soak.lua "http://127.0.0.1:$B" > "$WORK/two-b.txt"
-wait
+wait $SOAK_A $PROBE
 echo "two instances (-c16 each): $(cat "$WORK/two-a.txt" "$WORK/two-b.txt" | rps | awk '{s += $1} END {printf "%.0f", s}') req/s,"\
 " p99 $(cat "$WORK/two-a.txt" "$WORK/two-b.txt" | awk '$1=="99%" {print $2}' | tr '\n' ' '), hit rate A $(rate "$beforeA" "$(hits $A)"), B $(rate "$beforeB" "$(hits $B)")"
 grep -h 'status counts' "$WORK/two-a.txt" "$WORK/two-b.txt"
@@ -125,7 +129,8 @@ echo "== the same soak through Varnish (-c32), ${SOAK}s"
 vstat() { varnishstat -n "$WORK/varnish" -1 -f MAIN.cache_hit -f MAIN.cache_miss | awk '{print $2}' | tr '\n' ' '; }
 vbefore=$(vstat)
 probe "$SOAK" > "$WORK/probe-v.txt" &
+PROBE=$!
 env "${LUA_ENV[@]}" THINK_MS=0 wrk -t2 -c32 -d"${SOAK}s" --latency -s bench/soak.lua "http://127.0.0.1:$V" > "$WORK/varnish.txt"
-wait
+wait $PROBE
 echo "through Varnish: $(rps < "$WORK/varnish.txt") req/s, p99 $(awk '$1=="99%" {print $2}' "$WORK/varnish.txt"), $(grep 'status counts' "$WORK/varnish.txt"), Varnish hit rate $(rate "$vbefore" "$(vstat)")"
 cat "$WORK/probe-v.txt"
