@@ -32,7 +32,8 @@ cleanup() { kill "${PIDS[@]}" 2>/dev/null || true; bash scripts/varnish.sh stop 
 trap cleanup EXIT
 start $A a
 start $B b
-bash scripts/varnish.sh start --port $V --workdir "$WORK/varnish" --backend 127.0.0.1:$A --backend 127.0.0.1:$B
+# 512 MB: the search and article workloads alone fill 64 MB, and an evicting cache measures evictions
+bash scripts/varnish.sh start --port $V --workdir "$WORK/varnish" --backend 127.0.0.1:$A --backend 127.0.0.1:$B --memory 512m
 
 hits() { # port -> "hits misses" of the response cache
   curl -s "http://127.0.0.1:$1/q/metrics" | awk '/^cache_gets_total/ && /cache="responses"/ {

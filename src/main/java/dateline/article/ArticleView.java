@@ -26,7 +26,7 @@ public record ArticleView(
         @Schema(examples = "412") int wordCount,
         @Schema(examples = "2") int readingTimeMinutes) implements SurrogateKeys {
 
-    static ArticleView from(Article a) {
+    public static ArticleView from(Article a) {
         return new ArticleView(a.id, a.slug, a.title, a.subtitle, a.excerpt, a.body, a.imageUrl, TermRef.of(a.section),
                 a.tags.stream().map(TermRef::of).toList(), a.authors.stream().map(TermRef::of).toList(),
                 a.locale, a.publishedAt, a.updatedAt, a.wordCount, ArticleBody.readingTimeMinutes(a.wordCount));

@@ -14,10 +14,10 @@ public record Headline(UUID id, String slug, String title, Instant publishedAt, 
                        String excerpt, String imageUrl) {
 
     /** The columns {@link #read} expects, after any the query puts first; {@code a} is article, {@code s} its section. */
-    static final String COLUMNS = "a.id, a.slug, a.title, a.published_at, s.slug, s.name, a.excerpt, a.image_url";
-    static final String FROM = " from article a left join section s on s.id = a.section_id";
+    public static final String COLUMNS = "a.id, a.slug, a.title, a.published_at, s.slug, s.name, a.excerpt, a.image_url";
+    public static final String FROM = " from article a left join section s on s.id = a.section_id";
 
-    static Headline read(ResultSet row, int first) throws SQLException {
+    public static Headline read(ResultSet row, int first) throws SQLException {
         return new Headline(JdbcValues.uuid(row, first), row.getString(first + 1), row.getString(first + 2),
                 JdbcValues.instant(row, first + 3), row.getString(first + 4), row.getString(first + 5),
                 row.getString(first + 6), row.getString(first + 7));

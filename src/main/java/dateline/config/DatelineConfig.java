@@ -188,6 +188,19 @@ public interface DatelineConfig {
         java.util.Optional<String> adminTokenHash();
     }
 
+    /** The sync API. */
+    Sync sync();
+
+    interface Sync {
+        /** How long the change log remembers articles deleted for good; sync tokens older than that must start over. */
+        @WithDefault("30D")
+        java.time.Duration retention();
+
+        /** How often forgotten deletions are dropped ("off" disables the job). */
+        @WithDefault("1h")
+        String every();
+    }
+
     /** Several instances on one PostgreSQL database. */
     Cluster cluster();
 

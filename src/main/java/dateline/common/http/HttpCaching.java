@@ -51,6 +51,7 @@ public class HttpCaching {
     private static final String IDENTITY = "identity";
     private static final String PUBLIC = "/api/v1/";
     private static final String MANAGE = "/api/v1/manage/";
+    private static final String SYNC = "/api/v1/sync";
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final ContentVersion version;
@@ -255,7 +256,8 @@ public class HttpCaching {
 
     private static boolean isPublicRead(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        return isRead(request) && path.startsWith(PUBLIC) && !path.startsWith(MANAGE);
+        // A sync answer belongs to one client's position and says no-store itself.
+        return isRead(request) && path.startsWith(PUBLIC) && !path.startsWith(MANAGE) && !path.startsWith(SYNC);
     }
 
     private static boolean isRead(ContainerRequestContext request) {

@@ -10,6 +10,7 @@ public enum ProblemType {
     MALFORMED_JSON(400, "Malformed JSON", "malformed-json"),
     INVALID_PARAMETER(400, "Invalid parameter", "invalid-parameter"),
     INVALID_CURSOR(400, "Invalid cursor", "invalid-cursor"),
+    SYNC_TOKEN_EXPIRED(400, "Sync token expired", "sync-token-expired"),
     NOT_FOUND(404, "Not found", "not-found"),
     ROUTE_NOT_FOUND(404, "Not Found", null),
     METHOD_NOT_ALLOWED(405, "Method Not Allowed", null),
