@@ -14,7 +14,8 @@ public record ArticleView(
         @Schema(examples = "russia-fires-tass-deputy-director-mikhail-gusman") String slug,
         @Schema(examples = "Russia Fires TASS Deputy Director Mikhail Gusman After His Visit to Azerbaijan") String title,
         @Schema(nullable = true) String subtitle,
-        @Schema(nullable = true) String excerpt,
+        @Schema(nullable = true, description = "The editor's excerpt, or else the first sentences of the body (about 200 characters)")
+        String excerpt,
         @Schema(nullable = true, description = "Sanitised HTML", examples = "<p>A new diplomatic scandal has erupted in Russia.</p>") String body,
         @Schema(nullable = true) String imageUrl,
         @Schema(nullable = true) TermRef section,
@@ -27,7 +28,7 @@ public record ArticleView(
         @Schema(examples = "2") int readingTimeMinutes) implements SurrogateKeys {
 
     static ArticleView from(Article a) {
-        return new ArticleView(a.id, a.slug, a.title, a.subtitle, a.excerpt, a.body, a.imageUrl, TermRef.of(a.section),
+        return new ArticleView(a.id, a.slug, a.title, a.subtitle, a.teaser, a.body, a.imageUrl, TermRef.of(a.section),
                 a.tags.stream().map(TermRef::of).toList(), a.authors.stream().map(TermRef::of).toList(),
                 a.locale, a.publishedAt, a.updatedAt, a.wordCount, ArticleBody.readingTimeMinutes(a.wordCount));
     }
