@@ -7,8 +7,9 @@ import dateline.common.http.SurrogateKeys;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A published article as readers' front-ends receive it. */
-@Schema(name = "Article")
+/** A published article as readers' front-ends receive it; every field is always sent, null when empty. */
+@Schema(name = "Article", requiredProperties = {"id", "slug", "title", "subtitle", "excerpt", "body", "imageUrl", "section",
+        "tags", "authors", "locale", "publishedAt", "updatedAt", "wordCount", "readingTimeMinutes"})
 public record ArticleView(
         @Schema(examples = "3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31") UUID id,
         @Schema(examples = "russia-fires-tass-deputy-director-mikhail-gusman") String slug,
