@@ -48,6 +48,12 @@ public class Article extends PanacheEntityBase implements Searchable {
     public String excerpt;
     @Column(length = 1048576)
     public String body;
+    /**
+     * What delivery shows as the excerpt: the editor's, or else the body's first sentences
+     * ({@link ArticleTeaser}); kept with every write so headline lists never read the body.
+     */
+    @Column(length = 1000)
+    public String teaser;
     @Column(name = "image_url", length = 2048)
     public String imageUrl;
     @ManyToOne(fetch = FetchType.LAZY)

@@ -141,6 +141,7 @@ class ArticleContentCheck {
             article.body = body.html();
             article.bodyText = body.text();
             article.wordCount = ArticleBody.wordCountOfText(body.text());
+            article.teaser = ArticleTeaser.of(article.excerpt, body.text());
             article.imageUrl = blankToNull(in.imageUrl());
             article.section = section;
             article.tags.clear();

@@ -7,14 +7,16 @@ import dateline.common.http.SurrogateKeys;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A published article as readers' front-ends receive it. */
-@Schema(name = "Article")
+/** A published article as readers' front-ends receive it; every field is always sent, null when empty. */
+@Schema(name = "Article", requiredProperties = {"id", "slug", "title", "subtitle", "excerpt", "body", "imageUrl", "section",
+        "tags", "authors", "locale", "publishedAt", "updatedAt", "wordCount", "readingTimeMinutes"})
 public record ArticleView(
         @Schema(examples = "3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31") UUID id,
         @Schema(examples = "russia-fires-tass-deputy-director-mikhail-gusman") String slug,
         @Schema(examples = "Russia Fires TASS Deputy Director Mikhail Gusman After His Visit to Azerbaijan") String title,
         @Schema(nullable = true) String subtitle,
-        @Schema(nullable = true) String excerpt,
+        @Schema(nullable = true, description = "The editor's excerpt, or else the first sentences of the body (about 200 characters)")
+        String excerpt,
         @Schema(nullable = true, description = "Sanitised HTML", examples = "<p>A new diplomatic scandal has erupted in Russia.</p>") String body,
         @Schema(nullable = true) String imageUrl,
         @Schema(nullable = true) TermRef section,
@@ -27,7 +29,7 @@ public record ArticleView(
         @Schema(examples = "2") int readingTimeMinutes) implements SurrogateKeys {
 
     public static ArticleView from(Article a) {
-        return new ArticleView(a.id, a.slug, a.title, a.subtitle, a.excerpt, a.body, a.imageUrl, TermRef.of(a.section),
+        return new ArticleView(a.id, a.slug, a.title, a.subtitle, a.teaser, a.body, a.imageUrl, TermRef.of(a.section),
                 a.tags.stream().map(TermRef::of).toList(), a.authors.stream().map(TermRef::of).toList(),
                 a.locale, a.publishedAt, a.updatedAt, a.wordCount, ArticleBody.readingTimeMinutes(a.wordCount));
     }

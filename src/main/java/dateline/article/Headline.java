@@ -13,8 +13,11 @@ import java.util.UUID;
 public record Headline(UUID id, String slug, String title, Instant publishedAt, String sectionSlug, String sectionName,
                        String excerpt, String imageUrl) {
 
-    /** The columns {@link #read} expects, after any the query puts first; {@code a} is article, {@code s} its section. */
-    public static final String COLUMNS = "a.id, a.slug, a.title, a.published_at, s.slug, s.name, a.excerpt, a.image_url";
+    /**
+     * The columns {@link #read} expects, after any the query puts first; {@code a} is article, {@code s} its
+     * section. The excerpt is the stored teaser (the editor's excerpt or the body's start), never the body.
+     */
+    public static final String COLUMNS = "a.id, a.slug, a.title, a.published_at, s.slug, s.name, a.teaser, a.image_url";
     public static final String FROM = " from article a left join section s on s.id = a.section_id";
 
     public static Headline read(ResultSet row, int first) throws SQLException {

@@ -85,7 +85,7 @@ public class FeedResource {
         List<JsonFeed.Item> items = new ArrayList<>();
         for (Article a : entries.newest(section, tag, limit)) {
             items.add(new JsonFeed.Item(FeedEntries.guid(a), entries.articleUrl(a), a.title, a.body,
-                    a.body == null ? a.title : null, a.excerpt, a.imageUrl, a.publishedAt.toString(), a.updatedAt.toString(),
+                    a.body == null ? a.title : null, a.teaser, a.imageUrl, a.publishedAt.toString(), a.updatedAt.toString(),
                     a.authors.stream().map(p -> new JsonFeed.Author(p.name)).toList(),
                     a.tags.stream().map(t -> t.name).toList(), a.locale));
         }
@@ -134,8 +134,8 @@ public class FeedResource {
         e.setUri(FeedEntries.guid(a));
         e.setPublishedDate(Date.from(a.publishedAt));
         e.setUpdatedDate(Date.from(a.updatedAt));
-        if (a.excerpt != null) {
-            e.setDescription(content("text", xml(a.excerpt)));
+        if (a.teaser != null) {
+            e.setDescription(content("text", xml(a.teaser)));
         }
         if (a.body != null) {
             e.setContents(List.of(content("html", xml(a.body))));

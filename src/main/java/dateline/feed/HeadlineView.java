@@ -7,19 +7,23 @@ import dateline.common.http.SurrogateKeys;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The compact item mobile apps list: enough to render a headline row and open the article. */
-@Schema(name = "Headline")
+/**
+ * The compact item mobile apps list: enough to render a headline row and open the article. Every field but
+ * {@code score} is always sent, null when empty, so typed clients see one shape.
+ */
+@Schema(name = "Headline", requiredProperties = {"id", "slug", "title", "publishedAt", "section", "excerpt", "imageUrl"})
 public record HeadlineView(
         @Schema(examples = "3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31") UUID id,
         @Schema(examples = "nato-and-eu-join-forces-to-build-a-drone-wall") String slug,
         @Schema(examples = "NATO and EU Join Forces to Build a \u201cDrone Wall\u201d") String title,
         @Schema(examples = "2025-10-15T12:00:00Z") Instant publishedAt,
         @Schema(nullable = true) HeadlineSection section,
-        @Schema(nullable = true) String excerpt,
+        @Schema(nullable = true, description = "The editor's excerpt, or else the first sentences of the body (about 200 characters)")
+        String excerpt,
+        @Schema(nullable = true, description = "The lead image; null when the article has none") String imageUrl,
+        // The one optional member: sent only when asked for, so plain lists stay as they were.
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "Present when the article has a lead image") String imageUrl,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "Only with explain=true on related headlines: why the item is listed") RelatedScore score) implements SurrogateKeys {
+        @Schema(description = "Optional: only with explain=true on related headlines, why the item is listed") RelatedScore score) implements SurrogateKeys {
 
     /** A headline's section: just what a row shows. */
     @Schema(name = "HeadlineSection")

@@ -54,7 +54,7 @@ public class NinjsResource {
         return new Ninjs("urn:uuid:" + a.id, "text", Long.toString(a.version), a.createdAt.toString(),
                 a.updatedAt.toString(), "usable", a.locale, a.slug, byline,
                 List.of(new Ninjs.Text("main", "text/plain", a.title)),
-                a.excerpt == null ? List.of() : List.of(new Ninjs.Text("summary", "text/plain", a.excerpt)),
+                a.teaser == null ? List.of() : List.of(new Ninjs.Text("summary", "text/plain", a.teaser)),
                 a.body == null ? List.of() : List.of(new Ninjs.Body("main", "text/html", a.wordCount, a.body)),
                 subjects, people, associations);
     }
