@@ -32,8 +32,9 @@ import java.util.function.Consumer;
  * <p>It follows committed changes ({@link DeliveryChanged}): an article's key marks it to be read again, and
  * "everything" (a term renamed or deleted, an import chunk) marks the whole index; both are read before the
  * next ranking that started after them, so a ranking never uses a copy older than the change that made the
- * response cache drop its previous answer. Changes written through other instances are looked for every
- * max-age seconds ({@link #sweep}). About 100 bytes an article: 10 MB for 100,000.
+ * response cache drop its previous answer. Changes committed through other instances arrive the same way
+ * (the cluster listener); rows changed in the database by anything else are looked for every max-age
+ * seconds ({@link #sweep}). About 100 bytes an article: 10 MB for 100,000.
  */
 @ApplicationScoped
 public class RelatedIndex {

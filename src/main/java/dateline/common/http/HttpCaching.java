@@ -37,9 +37,10 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * 304 to a matching If-None-Match or If-Modified-Since. Public responses are gzipped here, not by the
  * server, so a cache hit is compressed exactly like a miss, from a copy compressed once. Rendered responses are kept in memory per URL and Accept with the
  * {@link DependencyKeys} they were made from, and served only while none of those keys has changed
- * ({@link ContentVersion}): a write is seen by this instance's very next request, and a publish leaves
- * unrelated responses cached. Entries expire after max-age, which bounds how long writes made through
- * other instances go unseen. Management responses are never stored anywhere ({@code no-store}).
+ * ({@link ContentVersion}): a write is seen by the very next request, here and (through
+ * {@code cluster.ChangeListener}) on every other instance on the database, and a publish leaves unrelated
+ * responses cached. Entries also expire after max-age, which bounds how long a change made to the
+ * database by anything but Dateline goes unseen. Management responses are never stored anywhere ({@code no-store}).
  */
 @ApplicationScoped
 @Startup // so the cache's metrics are published from start, not from the first public request
@@ -68,8 +69,8 @@ public class HttpCaching {
         this.dependencies = dependencies;
         this.json = json;
         this.config = config.cache();
-        // Entries also expire after max-age: this instance's own writes refresh what they change at once, but
-        // writes made through other instances behind the same balancer are only seen once an entry expires.
+        // Entries also expire after max-age: Dateline's writes, on any instance, refresh what they change at once,
+        // but rows changed in the database by anything else are only seen once an entry expires.
         this.rendered = Caffeine.newBuilder().maximumWeight(this.config.maxBytes())
                 .weigher((String key, CachedResponse r) -> key.length() + r.weight())
                 .expireAfterWrite(Duration.ofSeconds(Math.max(1, this.config.maxAge()))).recordStats(() -> stats).build();
