@@ -39,13 +39,18 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * {@link DependencyKeys} they were made from, and served only while none of those keys has changed
  * ({@link ContentVersion}): a write is seen by this instance's very next request, and a publish leaves
  * unrelated responses cached. Entries expire after max-age, which bounds how long writes made through
- * other instances go unseen. Management responses are never stored anywhere ({@code no-store}).
+ * other instances go unseen. Management responses are never stored anywhere ({@code no-store}), nor are
+ * reads that carry a draft preview token ({@code private, no-store}, {@code noindex}), valid or not.
  */
 @ApplicationScoped
 @Startup // so the cache's metrics are published from start, not from the first public request
 public class HttpCaching {
     /** Whether the response came from this instance's cache, as CDNs and Varnish report it. */
     private static final String X_CACHE = "X-Cache";
+    /** How a delivery read carries a draft preview token (the preview package reads it). */
+    public static final String PREVIEW_HEADER = "Dateline-Preview";
+    public static final String PREVIEW_QUERY = "preview";
+    private static final String PREVIEW = "dateline.cache.preview";
     private static final String READ_AT = "dateline.cache.read-at";
     private static final String VARY = "Accept, Accept-Encoding";
     private static final String IDENTITY = "identity";
@@ -80,6 +85,12 @@ public class HttpCaching {
     @ServerRequestFilter(preMatching = true)
     public Optional<RestResponse<Object>> serveFromCache(ContainerRequestContext request, HttpServerRequest exchange) {
         if (!isPublicRead(request)) {
+            return Optional.empty();
+        }
+        if (carriesPreview(request)) {
+            // Neither served from nor stored in the cache, and no 304: a preview shows the saved content of the
+            // moment, to one client. Decided on the token's presence, not its validity, which would cost a query.
+            request.setProperty(PREVIEW, Boolean.TRUE);
             return Optional.empty();
         }
         // Taken before anything is read: a change committed while this response is made marks it stale.
@@ -150,6 +161,12 @@ public class HttpCaching {
         if (path.startsWith(MANAGE)) {
             // Writes tell DeliveryChanges what they change, from the transaction that changes it.
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+            return;
+        }
+        if (request.getProperty(PREVIEW) != null) {
+            // Not for CDNs nor shared caches, and never for search engines, even when the link leaks.
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
+            response.getHeaders().putSingle("X-Robots-Tag", "noindex");
             return;
         }
         Object readAt = request.getProperty(READ_AT);
@@ -256,6 +273,10 @@ public class HttpCaching {
     private static boolean isPublicRead(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         return isRead(request) && path.startsWith(PUBLIC) && !path.startsWith(MANAGE);
+    }
+
+    private static boolean carriesPreview(ContainerRequestContext request) {
+        return request.getHeaderString(PREVIEW_HEADER) != null || request.getUriInfo().getQueryParameters().containsKey(PREVIEW_QUERY);
     }
 
     private static boolean isRead(ContainerRequestContext request) {
