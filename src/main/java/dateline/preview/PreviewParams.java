@@ -16,7 +16,7 @@ public class PreviewParams {
     public static final String QUERY = HttpCaching.PREVIEW_QUERY;
 
     @HeaderParam(HEADER)
-    @Parameter(description = "A preview token (POST /api/v1/manage/articles/{id}/preview): shows the article whatever its state."
+    @Parameter(description = "A preview token (from previewArticle or createSitePreview): shows the article whatever its state."
             + " Invalid, expired, revoked or another article's: the answer anyone gets")
     public String header;
 
