@@ -73,6 +73,11 @@ sub vcl_recv {
     if (req.http.Authorization || req.http.Cookie) {
         return (pass);
     }
+    # A draft preview token (header or query parameter) shows unpublished content to one client: never
+    # answered from, nor stored in, the cache (Dateline also answers it "private, no-store").
+    if (req.http.Dateline-Preview || req.url ~ "[?&]preview(=|&|$)") {
+        return (pass);
+    }
     return (hash);
 }
 

@@ -7,6 +7,7 @@ import dateline.common.problem.Gone;
 import dateline.common.problem.Moved;
 import dateline.common.problem.NotFound;
 import dateline.common.sql.SqlValues;
+import dateline.preview.PreviewGrant;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +58,18 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             throw new Gone("article", slug, Map.of());
         }
         throw new NotFound("article", slug);
+    }
+
+    /**
+     * What delivery shows under {@code slug} for a request carrying this preview grant: the article's saved
+     * content whatever its state when the grant covers it (never from the trash), else exactly what
+     * {@link #live} shows anyone, so a token for another article reveals nothing. No grant, no extra query.
+     */
+    public Article shown(String slug, Optional<PreviewGrant> grant) {
+        if (grant.isEmpty()) {
+            return live(slug);
+        }
+        return withTerms(slug).filter(a -> a.trashedAt == null && grant.get().covers(a.id)).orElseGet(() -> live(slug));
     }
 
     /**

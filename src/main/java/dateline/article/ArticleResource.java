@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dateline.common.http.PageLinks;
 import dateline.common.page.Page;
 import dateline.common.problem.InvalidParameter;
+import dateline.preview.PreviewParams;
+import dateline.preview.PreviewTokens;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -23,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Published articles for readers' front-ends. Drafts never appear here. */
+/** Published articles for readers' front-ends. Drafts never appear here, except to a preview token's bearer. */
 @Path("/api/v1/articles")
 @Tag(name = "Articles", description = "Published articles")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,11 +40,13 @@ public class ArticleResource {
     private final ArticleRepository articles;
     private final ArticleFinder finder;
     private final ObjectMapper json;
+    private final PreviewTokens previews;
 
-    ArticleResource(ArticleRepository articles, ArticleFinder finder, ObjectMapper json) {
+    ArticleResource(ArticleRepository articles, ArticleFinder finder, ObjectMapper json, PreviewTokens previews) {
         this.articles = articles;
         this.finder = finder;
         this.json = json;
+        this.previews = previews;
     }
 
     @GET
@@ -69,8 +73,8 @@ public class ArticleResource {
     @GET
     @Path("{slug}")
     @Operation(summary = GET_ARTICLE_SUMMARY)
-    public ArticleView getArticle(@PathParam("slug") String slug) {
-        return ArticleView.from(articles.live(slug));
+    public ArticleView getArticle(@PathParam("slug") String slug, @BeanParam PreviewParams preview) {
+        return ArticleView.from(articles.shown(slug, previews.grant(preview.token())));
     }
 
     private static Set<String> fields(String fields) {

@@ -224,6 +224,21 @@ public interface DatelineConfig {
         java.time.Duration maxReconnectDelay();
     }
 
+    /** Draft preview tokens. */
+    Preview preview();
+
+    interface Preview {
+        /** How long a preview token works after it is issued. */
+        @WithDefault("1h")
+        java.time.Duration ttl();
+
+        /**
+         * The front-end's preview address, with {token} and {slug} replaced in it, answered with each
+         * article preview token; unset, answers carry no URL.
+         */
+        java.util.Optional<String> urlTemplate();
+    }
+
     interface Cursor {
         /** HMAC key that makes cursors tamper-evident; unset, a random key kept in the database is shared by every instance. */
         java.util.Optional<String> secret();

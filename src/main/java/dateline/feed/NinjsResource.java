@@ -4,6 +4,9 @@ import dateline.article.Article;
 import dateline.article.ArticleRepository;
 import dateline.article.ArticleResource;
 import dateline.config.DatelineConfig;
+import dateline.preview.PreviewParams;
+import dateline.preview.PreviewTokens;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,11 +27,13 @@ public class NinjsResource {
 
     private final ArticleRepository articles;
     private final RelatedHeadlines related;
+    private final PreviewTokens previews;
     private final String base;
 
-    NinjsResource(ArticleRepository articles, RelatedHeadlines related, DatelineConfig config) {
+    NinjsResource(ArticleRepository articles, RelatedHeadlines related, PreviewTokens previews, DatelineConfig config) {
         this.articles = articles;
         this.related = related;
+        this.previews = previews;
         this.base = config.publicBaseUrl().replaceAll("/+$", "");
     }
 
@@ -37,8 +42,8 @@ public class NinjsResource {
     @Produces(NINJS)
     // Same path and method as ArticleResource.getArticle: OpenAPI shows one operation with both media types.
     @Operation(operationId = "getArticle", summary = ArticleResource.GET_ARTICLE_SUMMARY)
-    public Ninjs getArticleAsNinjs(@PathParam("slug") String slug) {
-        Article a = articles.live(slug);
+    public Ninjs getArticleAsNinjs(@PathParam("slug") String slug, @BeanParam PreviewParams preview) {
+        Article a = articles.shown(slug, previews.grant(preview.token()));
         List<Ninjs.Concept> subjects = new ArrayList<>();
         if (a.section != null) {
             subjects.add(new Ninjs.Concept(a.section.name, "section", base + "/api/v1/sections/" + a.section.slug, a.section.slug));

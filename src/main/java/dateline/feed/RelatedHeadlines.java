@@ -5,6 +5,7 @@ import dateline.article.ArticleFinder;
 import dateline.article.ArticleRepository;
 import dateline.article.Headline;
 import dateline.common.http.DependencyKeys;
+import dateline.preview.PreviewGrant;
 import dateline.tag.Tag;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
@@ -47,8 +49,9 @@ public class RelatedHeadlines {
         this.clock = clock;
     }
 
-    public List<HeadlineView> of(String slug, int limit, boolean explain) {
-        Article article = articles.live(slug);
+    /** The related headlines of the article delivery shows under {@code slug}, to anyone or to this preview. */
+    public List<HeadlineView> of(String slug, int limit, boolean explain, Optional<PreviewGrant> preview) {
+        Article article = articles.shown(slug, preview);
         // The candidates share the article's section or a tag, and the tags' weights count their articles.
         List<String> keys = new ArrayList<>();
         if (article.section != null) {
@@ -62,7 +65,10 @@ public class RelatedHeadlines {
         if (items.size() < limit) {
             Set<UUID> excluded = new LinkedHashSet<>(article.related);
             excluded.add(article.id);
-            List<Scored> ranked = rank(article, excluded, limit - items.size(), clock.instant());
+            Instant now = clock.instant();
+            // A previewed draft has no date yet: ranked as if it went out now.
+            Instant date = article.publishedAt != null ? article.publishedAt : now;
+            List<Scored> ranked = rank(article, date, excluded, limit - items.size(), now);
             Map<UUID, Headline> loaded = new HashMap<>();
             finder.liveHeadlines(ranked.stream().map(Scored::id).toList()).forEach(h -> loaded.put(h.id(), h));
             for (Scored candidate : ranked) {
@@ -95,24 +101,24 @@ public class RelatedHeadlines {
      * article further away could reach (every tag shared and the same section, at the recency of the
      * window's edge), nothing outside can enter it; otherwise the whole {@link #WINDOW} is searched.
      */
-    private List<Scored> rank(Article article, Set<UUID> excluded, int wanted, Instant now) {
+    private List<Scored> rank(Article article, Instant date, Set<UUID> excluded, int wanted, Instant now) {
         List<List<Scored>> ranked = new ArrayList<>(1);
         index.read(view -> {
             Map<UUID, Double> weight = new HashMap<>();
             article.tags.forEach(t -> weight.put(t.id, weight(view.liveWithTag(t.id, now))));
             double ceiling = weight.values().stream().mapToDouble(Double::doubleValue).sum() + (article.section == null ? 0 : 1);
-            List<Scored> near = rankWithin(view, article, excluded, wanted, now, NEAR, weight);
+            List<Scored> near = rankWithin(view, article, date, excluded, wanted, now, NEAR, weight);
             double outside = RelatedScore.computed(ceiling, 0, NEAR.toDays()).total();
             boolean settled = near.size() == wanted && near.get(wanted - 1).score().total() >= outside;
-            ranked.add(settled ? near : rankWithin(view, article, excluded, wanted, now, WINDOW, weight));
+            ranked.add(settled ? near : rankWithin(view, article, date, excluded, wanted, now, WINDOW, weight));
         });
         return ranked.get(0);
     }
 
-    private static List<Scored> rankWithin(RelatedIndex.View view, Article article, Set<UUID> excluded, int wanted,
+    private static List<Scored> rankWithin(RelatedIndex.View view, Article article, Instant date, Set<UUID> excluded, int wanted,
                                            Instant now, Duration window, Map<UUID, Double> weight) {
-        Instant from = article.publishedAt.minus(window);
-        Instant to = article.publishedAt.plus(window).isAfter(now) ? now : article.publishedAt.plus(window);
+        Instant from = date.minus(window);
+        Instant to = date.plus(window).isAfter(now) ? now : date.plus(window);
         // Keyed by the index's own node: thousands of candidates, and no UUID hashing per visit.
         Map<RelatedIndex.Node, Shared> candidates = new IdentityHashMap<>();
         for (Tag tag : article.tags) {
@@ -122,7 +128,7 @@ public class RelatedHeadlines {
         if (article.section != null) {
             view.inSection(article.section.id, from, to, n -> candidates.computeIfAbsent(n, k -> new Shared()).section = 1.0);
         }
-        long published = article.publishedAt.getEpochSecond();
+        long published = date.getEpochSecond();
         // The best {@code wanted} kept in a heap whose head is the worst of them: no sort of every candidate.
         PriorityQueue<Scored> best = new PriorityQueue<>(wanted + 1, BEST_FIRST.reversed());
         candidates.forEach((n, shared) -> {

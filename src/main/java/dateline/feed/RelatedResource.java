@@ -1,7 +1,10 @@
 package dateline.feed;
 
+import dateline.preview.PreviewParams;
+import dateline.preview.PreviewTokens;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,16 +23,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class RelatedResource {
     private final RelatedHeadlines related;
+    private final PreviewTokens previews;
 
-    RelatedResource(RelatedHeadlines related) {
+    RelatedResource(RelatedHeadlines related, PreviewTokens previews) {
         this.related = related;
+        this.previews = previews;
     }
 
     @GET
     @Operation(summary = "Related headlines: the editor's curated list first, then the best-scoring published articles")
     public List<HeadlineView> listRelatedHeadlines(@PathParam("slug") String slug,
             @Parameter(description = "How many headlines (1-50)") @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
-            @Parameter(description = "Add each item's score and its parts") @QueryParam("explain") @DefaultValue("false") boolean explain) {
-        return related.of(slug, limit, explain);
+            @Parameter(description = "Add each item's score and its parts") @QueryParam("explain") @DefaultValue("false") boolean explain,
+            @BeanParam PreviewParams preview) {
+        return related.of(slug, limit, explain, previews.grant(preview.token()));
     }
 }

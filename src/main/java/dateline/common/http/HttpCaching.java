@@ -40,15 +40,21 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * ({@link ContentVersion}): a write is seen by the very next request, here and (through
  * {@code cluster.ChangeListener}) on every other instance on the database, and a publish leaves unrelated
  * responses cached. Entries also expire after max-age, which bounds how long a change made to the
- * database by anything but Dateline goes unseen. Management responses are never stored anywhere ({@code no-store}).
+ * database by anything but Dateline goes unseen. Management responses are never stored anywhere ({@code no-store}), nor are
+ * reads that carry a draft preview token ({@code private, no-store}, {@code noindex}), valid or not.
  */
 @ApplicationScoped
 @Startup // so the cache's metrics are published from start, not from the first public request
 public class HttpCaching {
     /** Whether the response came from this instance's cache, as CDNs and Varnish report it. */
     private static final String X_CACHE = "X-Cache";
+    /** How a delivery read carries a draft preview token (the preview package reads it). */
+    public static final String PREVIEW_HEADER = "Dateline-Preview";
+    public static final String PREVIEW_QUERY = "preview";
+    private static final String PREVIEW = "dateline.cache.preview";
     private static final String READ_AT = "dateline.cache.read-at";
-    private static final String VARY = "Accept, Accept-Encoding";
+    /** Dateline-Preview too: a shared cache must not answer a preview request with its public copy. */
+    private static final String VARY = "Accept, Accept-Encoding, Dateline-Preview";
     private static final String IDENTITY = "identity";
     private static final String PUBLIC = "/api/v1/";
     private static final String MANAGE = "/api/v1/manage/";
@@ -82,6 +88,12 @@ public class HttpCaching {
     @ServerRequestFilter(preMatching = true)
     public Optional<RestResponse<Object>> serveFromCache(ContainerRequestContext request, HttpServerRequest exchange) {
         if (!isPublicRead(request)) {
+            return Optional.empty();
+        }
+        if (carriesPreview(request)) {
+            // Neither served from nor stored in the cache, and no 304: a preview shows the saved content of the
+            // moment, to one client. Decided on the token's presence, not its validity, which would cost a query.
+            request.setProperty(PREVIEW, Boolean.TRUE);
             return Optional.empty();
         }
         // Taken before anything is read: a change committed while this response is made marks it stale.
@@ -152,6 +164,12 @@ public class HttpCaching {
         if (path.startsWith(MANAGE)) {
             // Writes tell DeliveryChanges what they change, from the transaction that changes it.
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+            return;
+        }
+        if (request.getProperty(PREVIEW) != null) {
+            // Not for CDNs nor shared caches, and never for search engines, even when the link leaks.
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
+            response.getHeaders().putSingle("X-Robots-Tag", "noindex");
             return;
         }
         Object readAt = request.getProperty(READ_AT);
@@ -259,6 +277,10 @@ public class HttpCaching {
         String path = request.getUriInfo().getPath();
         // A sync answer belongs to one client's position and says no-store itself.
         return isRead(request) && path.startsWith(PUBLIC) && !path.startsWith(MANAGE) && !path.startsWith(SYNC);
+    }
+
+    private static boolean carriesPreview(ContainerRequestContext request) {
+        return request.getHeaderString(PREVIEW_HEADER) != null || request.getUriInfo().getQueryParameters().containsKey(PREVIEW_QUERY);
     }
 
     private static boolean isRead(ContainerRequestContext request) {

@@ -26,6 +26,16 @@ class CorsTest {
     }
 
     @Test
+    void aPreflightFromAConfiguredOriginMayReadWithAPreviewToken() {
+        given().header("Origin", FRONT).header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "dateline-preview")
+                .options("/api/v1/articles/some-draft").then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo(FRONT))
+                .header("Access-Control-Allow-Headers", containsString("Dateline-Preview"));
+    }
+
+    @Test
     void responsesToAConfiguredOriginExposeETagAndLink() {
         given().header("Origin", FRONT).get("/api/v1/headlines").then().statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo(FRONT))
