@@ -28,5 +28,10 @@ try {
 } finally {
   rmSync(temp, { recursive: true, force: true });
 }
-execFileSync(bin("tsc"), ["-p", join(root, "tsconfig.json"), "--strict", "--noEmit"], { cwd: root, stdio: "inherit" });
+try {
+  execFileSync(bin("tsc"), ["-p", join(root, "tsconfig.json"), "--strict", "--noEmit"], { cwd: root, stdio: "inherit" });
+} catch {
+  console.error("tsc --strict --noEmit found type errors (above)");
+  process.exit(1);
+}
 console.log("tsc --strict --noEmit: no errors");

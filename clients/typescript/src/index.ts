@@ -83,7 +83,9 @@ export function createDatelineClient(options: DatelineClientOptions) {
     articles: async (query: Query<"/api/v1/articles"> = {}) => body(await api.GET("/api/v1/articles", { params: { query } })),
     search: async (q: string, query: Omit<Query<"/api/v1/articles">, "q"> = {}) =>
       body(await api.GET("/api/v1/articles", { params: { query: { sort: "relevance", ...query, q } } })),
-    article: async (slug: string) => body(await api.GET("/api/v1/articles/{slug}", { params: { path: { slug } } })),
+    /** The article as JSON (the contract also offers ninjs; use `api` with Accept: application/ninjs+json for it). */
+    article: async (slug: string): Promise<Article> =>
+      body(await api.GET("/api/v1/articles/{slug}", { params: { path: { slug } }, headers: { Accept: "application/json" } })) as Article,
     related: async (slug: string, query: Query<"/api/v1/articles/{slug}/related"> = {}) =>
       body(await api.GET("/api/v1/articles/{slug}/related", { params: { path: { slug }, query } })),
     headlines: async (query: Query<"/api/v1/headlines"> = {}) => body(await api.GET("/api/v1/headlines", { params: { query } })),
