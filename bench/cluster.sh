@@ -110,10 +110,19 @@ print(f"staleness probe: {n} edits; worst until seen on the other instance {wors
 PY
 }
 
+# Every soak starts from empty response caches on both instances: creating a tag changes everything.
+empty_caches() {
+  curl -sf -o /dev/null -X POST "http://127.0.0.1:$A/api/v1/manage/tags" -H "Authorization: Bearer $DATELINE_TOKEN" \
+    -H 'Content-Type: application/json' -d "{\"slug\":\"bench-$RANDOM$RANDOM\",\"name\":\"Bench\"}"
+  sleep 1
+}
+
 echo "== mixed soak (90% reads, 10% writes, no think time), ${SOAK}s"
+empty_caches
 before=$(hits $A)
 env "${LUA_ENV[@]}" THINK_MS=0 wrk -t2 -c32 -d"${SOAK}s" --latency -s bench/soak.lua "http://127.0.0.1:$A" > "$WORK/single.txt"
 echo "one instance (A, -c32): $(rps < "$WORK/single.txt") req/s, p99 $(awk '$1=="99%" {print $2}' "$WORK/single.txt"), $(grep 'status counts' "$WORK/single.txt"), response-cache hit rate $(rate "$before" "$(hits $A)")"
+empty_caches
 beforeA=$(hits $A); beforeB=$(hits $B)
 probe "$SOAK" > "$WORK/probe.txt" &
 PROBE=$!
