@@ -85,16 +85,16 @@ async function article(dateline: Dateline, res: ServerResponse, slug: string, pr
   ]);
   const main = html`<div class="layout">
 <article>
-<p class="meta">${a.section?.slug ? html`<a class="section" href="${sectionPath(a.section.slug)}">${a.section.name ?? a.section.slug}</a> · ` : ""}<time datetime="${a.publishedAt}">${formatDate(a.publishedAt)}</time></p>
+<p class="meta">${a.section?.slug ? html`<a class="section" href="${sectionPath(a.section.slug)}">${a.section.name ?? a.section.slug}</a> · ` : ""}${a.publishedAt ? html`<time datetime="${a.publishedAt}">${formatDate(a.publishedAt)}</time>` : html`<span class="unpublished">Not yet published</span>`}</p>
 <h1>${a.title}</h1>
 ${a.subtitle ? html`<p class="subtitle">${a.subtitle}</p>` : ""}
 ${a.authors.length ? html`<p class="meta byline">By ${a.authors.map((x, i) => html`${i ? ", " : ""}${x.name}`)}</p>` : ""}
 <div class="body">${raw(a.body)}</div>
 </article>
-<aside>
+${related.length ? html`<aside>
 <h2>More on this</h2>
 ${headlineList(related, "related")}
-</aside>
+</aside>` : ""}
 </div>`;
   sendPage(res, page({ title: a.title, sections, preview: !!preview }, main), !!preview);
 }
