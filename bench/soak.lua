@@ -24,9 +24,13 @@ delay = function()
   return 0
 end
 
+-- MIX=reads sends only the reads, MIX=writes only the writes (to split them over two instances).
+local mix = os.getenv("MIX") or "all"
+
 request = function()
   n = n + 1
   local r = math.random(100)
+  if mix == "reads" then r = math.random(11, 100) elseif mix == "writes" then r = math.random(10) end
   if r <= 5 then
     return wrk.format("POST", "/api/v1/manage/articles", headers,
       '{"title":"Soak ' .. tid .. '-' .. n .. ' ' .. math.random(1e9) .. '","section":"section-1","tags":["tag-1","tag-2"],"body":"<p>Breaking.</p>"}')
