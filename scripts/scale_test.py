@@ -187,7 +187,11 @@ class Scale:
 
     def rename_section(self):
         if any(a.status == "SCHEDULED" for a in self.articles):
-            return self.edit_title(self.articles[0])  # keeps each article's history in time order
+            # Not now: it keeps each article's history in time order. Another write instead.
+            article = next(a for a in self.articles if a.status != "SCHEDULED")
+            if article.trashed:
+                return self.transition(article, "restore", trashed=False)
+            return self.edit_title(article)
         self.section_version += 1
         name = f"Scale Desk {self.section_version}"
         with self.lock:
