@@ -6,6 +6,8 @@ import dateline.common.page.Page;
 import dateline.common.problem.Gone;
 import dateline.common.problem.Moved;
 import dateline.common.problem.NotFound;
+import dateline.common.sql.JdbcValues;
+import dateline.common.sql.NativeSql;
 import dateline.common.sql.SqlValues;
 import dateline.preview.PreviewGrant;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -71,6 +73,43 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         }
         return withTerms(slug).filter(a -> a.trashedAt == null && grant.get().covers(a.id)).orElseGet(() -> live(slug));
     }
+
+    /**
+     * The outline of what delivery shows under {@code slug}, for related headlines. A live article under
+     * its current slug, the common case, is one statement over the article's narrow columns and its tag and
+     * curated rows, with no entity and no body read; anything else (an old slug, an article not out, a
+     * preview) goes through {@link #shown}, whose answers (301, 410, 404, the previewed draft) it keeps.
+     */
+    public ArticleOutline outline(String slug, Optional<PreviewGrant> grant) {
+        if (grant.isPresent()) {
+            return ArticleOutline.of(shown(slug, grant));
+        }
+        List<OutlineRow> rows = new NativeSql().append(OUTLINE, slug, slug, slug).list(getEntityManager(), row -> new OutlineRow(
+                row.getInt(1), JdbcValues.uuid(row, 3), JdbcValues.instant(row, 4), JdbcValues.instant(row, 5),
+                JdbcValues.uuid(row, 6), row.getString(7)));
+        OutlineRow article = rows.isEmpty() || rows.get(0).part() != 0 ? null : rows.get(0);
+        if (article == null || article.liveAt() == null || article.liveAt().isAfter(clock.instant())) {
+            return ArticleOutline.of(live(slug)); // moved, gone or not found, each with its own answer
+        }
+        DependencyKeys.read(DependencyKeys.article(article.id()));
+        return new ArticleOutline(article.id(), article.publishedAt(),
+                article.sectionId() == null ? null : new ArticleOutline.Term(article.sectionId(), article.slug()),
+                rows.stream().filter(r -> r.part() == 1).map(r -> new ArticleOutline.Term(r.id(), r.slug())).toList(),
+                rows.stream().filter(r -> r.part() == 2).map(OutlineRow::id).toList());
+    }
+
+    /** One row of {@link #OUTLINE}: the article (part 0), a tag (1) or a curated article (2). */
+    private record OutlineRow(int part, UUID id, Instant publishedAt, Instant liveAt, UUID sectionId, String slug) {
+    }
+
+    /** The article's row, then its tags, then its curated related articles, each in the editor's order. */
+    private static final String OUTLINE = "select 0 as part, 0 as ord, a.id, a.published_at, a.live_at, a.section_id, s.slug"
+            + " from article a left join section s on s.id = a.section_id where a.slug = ?"
+            + " union all select 1, x.sort_order, t.id, null, null, null, t.slug"
+            + " from article a join article_tag x on x.article_id = a.id join tag t on t.id = x.tag_id where a.slug = ?"
+            + " union all select 2, r.sort_order, r.related_id, null, null, null, null"
+            + " from article a join article_related r on r.article_id = a.id where a.slug = ?"
+            + " order by 1, 2";
 
     /**
      * The article with its section, tags and authors in one statement, as delivery shows them (a few rows:

@@ -1,12 +1,12 @@
 package dateline.feed;
 
 import dateline.article.Article;
+import dateline.article.ArticleOutline;
 import dateline.article.ArticleFinder;
 import dateline.article.ArticleRepository;
 import dateline.article.Headline;
 import dateline.common.http.DependencyKeys;
 import dateline.preview.PreviewGrant;
-import dateline.tag.Tag;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,23 +51,23 @@ public class RelatedHeadlines {
 
     /** The related headlines of the article delivery shows under {@code slug}, to anyone or to this preview. */
     public List<HeadlineView> of(String slug, int limit, boolean explain, Optional<PreviewGrant> preview) {
-        Article article = articles.shown(slug, preview);
+        ArticleOutline article = articles.outline(slug, preview);
         // The candidates share the article's section or a tag, and the tags' weights count their articles.
         List<String> keys = new ArrayList<>();
-        if (article.section != null) {
-            keys.add(DependencyKeys.section(article.section.slug));
+        if (article.section() != null) {
+            keys.add(DependencyKeys.section(article.section().slug()));
         }
-        article.tags.forEach(t -> keys.add(DependencyKeys.tag(t.slug)));
+        article.tags().forEach(t -> keys.add(DependencyKeys.tag(t.slug())));
         DependencyKeys.read(keys);
-        List<Headline> curated = finder.liveHeadlines(article.related).stream().limit(limit).toList();
+        List<Headline> curated = finder.liveHeadlines(article.related()).stream().limit(limit).toList();
         List<HeadlineView> items = new ArrayList<>();
         curated.forEach(h -> items.add(HeadlineView.from(h, explain ? RelatedScore.curatedItem() : null)));
         if (items.size() < limit) {
-            Set<UUID> excluded = new LinkedHashSet<>(article.related);
-            excluded.add(article.id);
+            Set<UUID> excluded = new LinkedHashSet<>(article.related());
+            excluded.add(article.id());
             Instant now = clock.instant();
             // A previewed draft has no date yet: ranked as if it went out now.
-            Instant date = article.publishedAt != null ? article.publishedAt : now;
+            Instant date = article.publishedAt() != null ? article.publishedAt() : now;
             List<Scored> ranked = rank(article, date, excluded, limit - items.size(), now);
             Map<UUID, Headline> loaded = new HashMap<>();
             finder.liveHeadlines(ranked.stream().map(Scored::id).toList()).forEach(h -> loaded.put(h.id(), h));
@@ -101,12 +101,12 @@ public class RelatedHeadlines {
      * article further away could reach (every tag shared and the same section, at the recency of the
      * window's edge), nothing outside can enter it; otherwise the whole {@link #WINDOW} is searched.
      */
-    private List<Scored> rank(Article article, Instant date, Set<UUID> excluded, int wanted, Instant now) {
+    private List<Scored> rank(ArticleOutline article, Instant date, Set<UUID> excluded, int wanted, Instant now) {
         List<List<Scored>> ranked = new ArrayList<>(1);
         index.read(view -> {
             Map<UUID, Double> weight = new HashMap<>();
-            article.tags.forEach(t -> weight.put(t.id, weight(view.liveWithTag(t.id, now))));
-            double ceiling = weight.values().stream().mapToDouble(Double::doubleValue).sum() + (article.section == null ? 0 : 1);
+            article.tags().forEach(t -> weight.put(t.id(), weight(view.liveWithTag(t.id(), now))));
+            double ceiling = weight.values().stream().mapToDouble(Double::doubleValue).sum() + (article.section() == null ? 0 : 1);
             List<Scored> near = rankWithin(view, article, date, excluded, wanted, now, NEAR, weight);
             double outside = RelatedScore.computed(ceiling, 0, NEAR.toDays()).total();
             boolean settled = near.size() == wanted && near.get(wanted - 1).score().total() >= outside;
@@ -115,18 +115,18 @@ public class RelatedHeadlines {
         return ranked.get(0);
     }
 
-    private static List<Scored> rankWithin(RelatedIndex.View view, Article article, Instant date, Set<UUID> excluded, int wanted,
+    private static List<Scored> rankWithin(RelatedIndex.View view, ArticleOutline article, Instant date, Set<UUID> excluded, int wanted,
                                            Instant now, Duration window, Map<UUID, Double> weight) {
         Instant from = date.minus(window);
         Instant to = date.plus(window).isAfter(now) ? now : date.plus(window);
         // Keyed by the index's own node: thousands of candidates, and no UUID hashing per visit.
         Map<RelatedIndex.Node, Shared> candidates = new IdentityHashMap<>();
-        for (Tag tag : article.tags) {
-            double w = weight.get(tag.id);
-            view.withTag(tag.id, from, to, n -> candidates.computeIfAbsent(n, k -> new Shared()).tags += w);
+        for (ArticleOutline.Term tag : article.tags()) {
+            double w = weight.get(tag.id());
+            view.withTag(tag.id(), from, to, n -> candidates.computeIfAbsent(n, k -> new Shared()).tags += w);
         }
-        if (article.section != null) {
-            view.inSection(article.section.id, from, to, n -> candidates.computeIfAbsent(n, k -> new Shared()).section = 1.0);
+        if (article.section() != null) {
+            view.inSection(article.section().id(), from, to, n -> candidates.computeIfAbsent(n, k -> new Shared()).section = 1.0);
         }
         long published = date.getEpochSecond();
         // The best {@code wanted} kept in a heap whose head is the worst of them: no sort of every candidate.

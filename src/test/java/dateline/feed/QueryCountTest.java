@@ -45,4 +45,28 @@ class QueryCountTest {
             assertTrue(statements <= path.getValue(), path.getKey() + " used " + statements + " statements for 100 items");
         }
     }
+
+    @Test
+    void relatedHeadlinesCostTheArticlesOutlineAndOneStatementPerList() {
+        String section = Newsroom.section(unique("count-related"));
+        List<String> tags = List.of(Newsroom.tag(unique("t")), Newsroom.tag(unique("t")));
+        Instant at = Instant.parse("2024-09-01T00:00:00Z");
+        List<String> neighbours = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            neighbours.add(Newsroom.published(Map.of("title", "Neighbour " + i, "section", section, "tags", tags), at.plusSeconds(i)));
+        }
+        Map<String, Object> fields = new HashMap<>(Map.of("title", "Counted related", "section", section, "tags", tags));
+        fields.put("related", neighbours.subList(0, 2));
+        String slug = Newsroom.slugOf(Newsroom.published(fields, at.plusSeconds(60)));
+
+        // the related index is built on first use: not part of a request's cost
+        given().get("/api/v1/articles/" + Newsroom.slugOf(neighbours.get(0)) + "/related").then().statusCode(200);
+
+        // the article's outline (row, tags, curated ids), the curated headlines, the ranked headlines:
+        // no entity, no body, no lazy collection
+        long before = sessions.getStatistics().getPrepareStatementCount();
+        given().get("/api/v1/articles/" + slug + "/related").then().statusCode(200).body("$", hasSize(10));
+        long statements = sessions.getStatistics().getPrepareStatementCount() - before;
+        assertTrue(statements <= 3, "related headlines used " + statements + " statements");
+    }
 }
