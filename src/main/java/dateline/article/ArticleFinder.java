@@ -125,7 +125,11 @@ public class ArticleFinder {
         Consumer<NativeSql> rank = matchTable ? s -> s.append(matchesAlone ? "a.rank" : "m.rank") : s -> search.rank(s, f.search());
         if (matchTable) {
             sql.append("with m as materialized (");
-            search.matches(sql, f.search(), f.sort() == ArticleFilter.Sort.RELEVANCE);
+            if (matchesAlone && f.sort() != ArticleFilter.Sort.RELEVANCE) {
+                search.recentMatches(sql, f.search(), walk -> walk(walk, f, after), f.limit() + 1);
+            } else {
+                search.matches(sql, f.search(), f.sort() == ArticleFilter.Sort.RELEVANCE);
+            }
             sql.append(") ");
         }
         sql.append("select a.id as id, ");
@@ -185,6 +189,19 @@ public class ArticleFinder {
         }
         keyset(sql, f, after, rank);
         return Optional.of(sql);
+    }
+
+    /** The rows a date-ordered search walks ({@code article_search s}): the list's own bounds, cursor and order. */
+    private void walk(NativeSql sql, ArticleFilter f, List<String> after) {
+        sql.append(" and s.live_at <= ?", newestShown(f, after));
+        if (f.since() != null) {
+            sql.append(" and s.live_at >= ?", f.since());
+        }
+        if (f.untilExclusive() != null) {
+            sql.append(" and s.live_at < ?", f.untilExclusive());
+        }
+        after(sql, f, after, "s.live_at", "s.id");
+        sql.append(f.sort() == ArticleFilter.Sort.NEWEST ? " order by s.live_at desc, s.id desc" : " order by s.live_at, s.id");
     }
 
     /** A list narrowed by tags (any of them) and perhaps by dates, and nothing else, in date order. */

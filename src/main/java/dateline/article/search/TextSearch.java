@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
@@ -31,6 +32,8 @@ public class TextSearch {
     private static final String CONTAINS = "exists (select 1 from search_posting p where p.posting = cast(a.search_doc as bigint) * 4294967296 + ?)";
     private static final String POST = "insert into search_posting (posting) values (?)";
     private static final int POST_ROWS = 500;
+    /** How many rows a date-ordered search tests in order before it asks the index (see {@link #recentMatches}). */
+    static final int WALK = 256;
     private final boolean postgres;
     private final WordNumbers numbers;
 
@@ -81,6 +84,26 @@ public class TextSearch {
         }
         sql.append(" as rank from article_search s where s.live_at is not null"
                 + " and s.search_vector @@ websearch_to_tsquery('simple', ?)", q.text());
+    }
+
+    /**
+     * Appends a statement of a date-ordered search's matches on PostgreSQL ({@code id, live_at, rank}),
+     * for a list whose order, not relevance, picks the page. A word found in many articles has its page among
+     * the list's next few hundred rows, and testing those in order is far cheaper than gathering and sorting
+     * its thousands of matches; a rare word would make that walk read the archive, and is best found through
+     * the GIN index. So the walk reads at most {@value #WALK} rows ({@code walk} appends their conditions and
+     * order over {@code article_search s}); when they hold fewer than {@code wanted} matches, and only then,
+     * the index gives all of them. Either way the page is exact: every match the walk did not reach comes
+     * after those it found.
+     */
+    public void recentMatches(NativeSql sql, SearchQuery q, Consumer<NativeSql> walk, int wanted) {
+        sql.append("with w as materialized (select s.id, s.live_at, 0 as rank from (select s.id, s.live_at, s.search_vector"
+                + " from article_search s where s.live_at is not null");
+        walk.accept(sql);
+        sql.append(" fetch first " + WALK + " rows only) s where s.search_vector @@ websearch_to_tsquery('simple', ?))", q.text())
+                .append(" select id, live_at, rank from w where (select count(*) from w) >= " + wanted)
+                .append(" union all select s.id, s.live_at, 0 from article_search s where (select count(*) from w) < " + wanted
+                        + " and s.live_at is not null and s.search_vector @@ websearch_to_tsquery('simple', ?)", q.text());
     }
 
     /** Appends a relevance expression (higher is better) for the query, where there is no {@link #matches} table (H2). */
