@@ -126,7 +126,8 @@ public class ArticleFinder {
         if (matchTable) {
             sql.append("with m as materialized (");
             if (matchesAlone && f.sort() != ArticleFilter.Sort.RELEVANCE) {
-                search.recentMatches(sql, f.search(), walk -> walk(walk, f, after), f.limit() + 1);
+                search.recentMatches(sql, f.search(), walk -> walk(walk, f, after),
+                        f.sort() == ArticleFilter.Sort.NEWEST ? "s.live_at desc, s.id desc" : "s.live_at, s.id", f.limit() + 1);
             } else {
                 search.matches(sql, f.search(), f.sort() == ArticleFilter.Sort.RELEVANCE);
             }
@@ -191,7 +192,7 @@ public class ArticleFinder {
         return Optional.of(sql);
     }
 
-    /** The rows a date-ordered search walks ({@code article_search s}): the list's own bounds, cursor and order. */
+    /** The rows a date-ordered search walks ({@code article_search s}): the list's own bounds and cursor. */
     private void walk(NativeSql sql, ArticleFilter f, List<String> after) {
         sql.append(" and s.live_at <= ?", newestShown(f, after));
         if (f.since() != null) {
@@ -201,7 +202,6 @@ public class ArticleFinder {
             sql.append(" and s.live_at < ?", f.untilExclusive());
         }
         after(sql, f, after, "s.live_at", "s.id");
-        sql.append(f.sort() == ArticleFilter.Sort.NEWEST ? " order by s.live_at desc, s.id desc" : " order by s.live_at, s.id");
     }
 
     /** A list narrowed by tags (any of them) and perhaps by dates, and nothing else, in date order. */

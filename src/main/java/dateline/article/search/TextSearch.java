@@ -91,16 +91,19 @@ public class TextSearch {
      * for a list whose order, not relevance, picks the page. A word found in many articles has its page among
      * the list's next few hundred rows, and testing those in order is far cheaper than gathering and sorting
      * its thousands of matches; a rare word would make that walk read the archive, and is best found through
-     * the GIN index. So the walk reads at most {@value #WALK} rows ({@code walk} appends their conditions and
-     * order over {@code article_search s}); when they hold fewer than {@code wanted} matches, and only then,
-     * the index gives all of them. Either way the page is exact: every match the walk did not reach comes
+     * the GIN index. So the walk reads at most {@value #WALK} rows in the list's {@code order} ({@code walk}
+     * appends their conditions over {@code article_search s}) and stops at the {@code wanted}th match; when
+     * it finds fewer, and only then, the index gives all of them. Either way the page is exact: every match the walk did not reach comes
      * after those it found.
      */
-    public void recentMatches(NativeSql sql, SearchQuery q, Consumer<NativeSql> walk, int wanted) {
+    public void recentMatches(NativeSql sql, SearchQuery q, Consumer<NativeSql> walk, String order, int wanted) {
+        // The walk stops at the page's last match: each row tested decompresses a tsvector of kilobytes.
         sql.append("with w as materialized (select s.id, s.live_at, 0 as rank from (select s.id, s.live_at, s.search_vector"
                 + " from article_search s where s.live_at is not null");
         walk.accept(sql);
-        sql.append(" fetch first " + WALK + " rows only) s where s.search_vector @@ websearch_to_tsquery('simple', ?))", q.text())
+        sql.append(" order by " + order + " fetch first " + WALK + " rows only) s"
+                        + " where s.search_vector @@ websearch_to_tsquery('simple', ?)", q.text())
+                .append(" order by " + order + " fetch first " + wanted + " rows only)")
                 .append(" select id, live_at, rank from w where (select count(*) from w) >= " + wanted)
                 .append(" union all select s.id, s.live_at, 0 from article_search s where (select count(*) from w) < " + wanted
                         + " and s.live_at is not null and s.search_vector @@ websearch_to_tsquery('simple', ?)", q.text());
