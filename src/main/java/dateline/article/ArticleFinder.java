@@ -69,7 +69,7 @@ public class ArticleFinder {
         }
         Map<UUID, Double> ranks = new HashMap<>();
         NativeSql sql = new NativeSql().append("select p.rank, " + Headline.COLUMNS + " from (").append(selection.get().sql())
-                .append(") p join article a on a.id = p.id left join section s on s.id = a.section_id order by "
+                .append(") p join article a on a.id = p.id" + Headline.SECTION_JOIN + " order by "
                         + (f.sort() == ArticleFilter.Sort.RELEVANCE ? "p.rank desc, " : "")
                         + (f.sort() == ArticleFilter.Sort.OLDEST ? "a.live_at, a.id" : "a.live_at desc, a.id desc"));
         List<Headline> rows = sql.list(em, row -> {
@@ -110,7 +110,7 @@ public class ArticleFinder {
     }
 
     private Optional<Selection> select(EntityManager em, ArticleFilter f) {
-        DependencyKeys.read(f.dependencyKeys());
+        DependencyKeys.read(f.dependencyKeys(search.stems()));
         String list = "articles:" + f.sort() + (f.search() == null ? "" : ":" + f.search().text().hashCode());
         List<String> after = f.cursor() == null ? null : cursors.decode(list, f.cursor(), f.sort() == ArticleFilter.Sort.RELEVANCE ? 3 : 2);
         return select(em, f, after).map(sql -> new Selection(sql.append(" fetch first " + (f.limit() + 1) + " rows only"), f, list, cursors));
@@ -125,7 +125,7 @@ public class ArticleFinder {
         Consumer<NativeSql> rank = matchTable ? s -> s.append(matchesAlone ? "a.rank" : "m.rank") : s -> search.rank(s, f.search());
         if (matchTable) {
             sql.append("with m as materialized (");
-            search.matches(sql, f.search(), f.sort() == ArticleFilter.Sort.RELEVANCE);
+            search.matches(sql, f.search(), f.locale(), f.sort() == ArticleFilter.Sort.RELEVANCE);
             sql.append(") ");
         }
         sql.append("select a.id as id, ");

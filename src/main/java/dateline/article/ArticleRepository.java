@@ -83,6 +83,23 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 .getResultStream().findFirst();
     }
 
+    /** The translation group of an article, if it exists. */
+    Optional<UUID> translationGroupOf(UUID id) {
+        return getEntityManager().createNativeQuery("select translation_group from article where id = ?1")
+                .setParameter(1, id).getResultStream().findFirst().map(SqlValues::uuid);
+    }
+
+    /** The article of the group in this locale, in any state. */
+    Optional<UUID> inTranslationGroup(UUID group, String locale) {
+        return getEntityManager().createNativeQuery("select id from article where translation_group = ?1 and locale = ?2")
+                .setParameter(1, group).setParameter(2, locale).getResultStream().findFirst().map(SqlValues::uuid);
+    }
+
+    long translationGroupSize(UUID group) {
+        return ((Number) getEntityManager().createNativeQuery("select count(*) from article where translation_group = ?1")
+                .setParameter(1, group).getSingleResult()).longValue();
+    }
+
     public Optional<Article> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }

@@ -2,6 +2,7 @@ package dateline.article.search;
 
 import dateline.common.sql.BatchStatement;
 import dateline.common.sql.NativeSql;
+import dateline.i18n.Locales;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -19,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 /**
- * Full-text search on the database in use. PostgreSQL matches a generated tsvector, kept with each
+ * Full-text search on the database in use. PostgreSQL matches a generated tsvector, stemmed in the article's
+ * language, kept with each
  * delivered article's date in the narrow, GIN-indexed article_search table, with websearch_to_tsquery and
  * ranks with ts_rank. H2 has no equivalent, so Dateline keeps a word index
  * current on every write: one BIGINT key per word of an article, {@code search_doc * 2^32 + word number}
@@ -33,10 +35,12 @@ public class TextSearch {
     private static final int POST_ROWS = 500;
     private final boolean postgres;
     private final WordNumbers numbers;
+    private final Locales locales;
 
-    TextSearch(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind, WordNumbers numbers) {
+    TextSearch(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind, WordNumbers numbers, Locales locales) {
         this.postgres = dbKind.startsWith("postgres");
         this.numbers = numbers;
+        this.locales = locales;
     }
 
     /** Appends {@code and <match>} for the query to a statement over {@code article a}, where there is no {@link #matches} table (H2). */
@@ -71,16 +75,44 @@ public class TextSearch {
     /**
      * Appends a statement of the query's matches on PostgreSQL: {@code id, live_at, rank} from
      * article_search, found through its GIN index (V16 says why), ranked only when the order needs it.
+     * Each row is stemmed in its own language (V23): a search in a locale parses the query with that
+     * locale's configuration; a search in none parses it with each row's own, behind a test the index can
+     * answer (the query as every configuration in use parses it, or-ed), so it stays an index scan.
      */
-    public void matches(NativeSql sql, SearchQuery q, boolean ranked) {
+    public void matches(NativeSql sql, SearchQuery q, String locale, boolean ranked) {
+        String config = locale == null ? null : Locales.searchConfiguration(locale);
         sql.append("select s.id, s.live_at, ");
         if (ranked) {
-            sql.append("cast(ts_rank(s.search_vector, websearch_to_tsquery('simple', ?)) as double precision)", q.text());
+            sql.append("cast(ts_rank(s.search_vector, ");
+            tsquery(sql, config, q);
+            sql.append(") as double precision)");
         } else {
             sql.append("0");
         }
-        sql.append(" as rank from article_search s where s.live_at is not null"
-                + " and s.search_vector @@ websearch_to_tsquery('simple', ?)", q.text());
+        sql.append(" as rank from article_search s where s.live_at is not null and s.search_vector @@ ");
+        if (config == null) {
+            sql.append("(");
+            List<String> configs = locales.searchConfigurations();
+            for (int i = 0; i < configs.size(); i++) {
+                sql.append((i == 0 ? "" : " || ") + "websearch_to_tsquery(cast(? as regconfig), ?)", configs.get(i), q.text());
+            }
+            sql.append(") and s.search_vector @@ ");
+        }
+        tsquery(sql, config, q);
+    }
+
+    /** The query in the configuration given, or else in the row's own. */
+    private static void tsquery(NativeSql sql, String config, SearchQuery q) {
+        if (config == null) {
+            sql.append("websearch_to_tsquery(s.search_config, ?)", q.text());
+        } else {
+            sql.append("websearch_to_tsquery(cast(? as regconfig), ?)", config, q.text());
+        }
+    }
+
+    /** Whether a search's matches follow the words' stems (PostgreSQL) rather than the words themselves (H2). */
+    public boolean stems() {
+        return postgres;
     }
 
     /** Appends a relevance expression (higher is better) for the query, where there is no {@link #matches} table (H2). */
