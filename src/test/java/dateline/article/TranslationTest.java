@@ -153,6 +153,24 @@ class TranslationTest {
                 .body("items[0].translationGroup", equalTo(en));
     }
 
+    @Test
+    void exportAndImportKeepTheTranslationGroup() {
+        String en = Newsroom.published(story("en", null), AT);
+        String ru = Newsroom.published(story("ru", en), AT);
+        String lines = java.util.Arrays.stream(given().get("/api/v1/manage/export").then().statusCode(200).extract().asString().split("\n"))
+                .filter(l -> l.contains("\"id\":\"" + en + "\"") || l.contains("\"id\":\"" + ru + "\""))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        org.junit.jupiter.api.Assertions.assertEquals(2, lines.split("\"translationGroup\":\"" + en + "\"", -1).length - 1,
+                "both lines name the group: " + lines);
+        for (String id : java.util.List.of(ru, en)) {
+            given().header("If-Match", Newsroom.etag(id)).delete("/api/v1/manage/articles/" + id + "?purge=true").then().statusCode(204);
+        }
+        given().contentType("application/x-ndjson").body(lines.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/manage/import").then().statusCode(200).body("created", equalTo(2));
+        given().get("/api/v1/manage/articles/" + ru).then().body("translationGroup", equalTo(en)).body("locale", equalTo("ru"));
+        given().get("/api/v1/articles/" + Newsroom.slugOf(en)).then().body("translations.locale", contains("ru"));
+    }
+
     private static Map<String, Object> story(String locale, String translationOf) {
         Map<String, Object> fields = new HashMap<>();
         fields.put("title", "ru".equals(locale) ? "Россия уволила замгендиректора" : "Russia fires a deputy director " + unique("t"));
