@@ -43,6 +43,7 @@ public record ArticleView(
     public List<String> surrogateKeys() {
         List<String> keys = new java.util.ArrayList<>();
         keys.add("article-" + id);
+        keys.add("translations-" + translationGroup); // its translations list changes with any of them
         if (section != null) {
             keys.add("section-" + section.slug());
         }

@@ -91,6 +91,7 @@ class TranslationTest {
         // Publishing the Russian article changes the English one's response at once, cached or not.
         given().get("/api/v1/articles/" + enSlug).then().statusCode(200)
                 .header("X-Cache", not("HIT"))
+                .header("Surrogate-Key", org.hamcrest.Matchers.containsString("translations-" + en)) // a CDN purges it with the group
                 .body("translationGroup", equalTo(en))
                 .body("translations.locale", contains("ru"))
                 .body("translations[0].slug", equalTo(ruSlug))
