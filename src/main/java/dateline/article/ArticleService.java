@@ -122,7 +122,7 @@ public class ArticleService {
         if (a.translationGroup() != null) {
             article.translationGroup = a.translationGroup();
         }
-        Content checked = rules.check(in, article.id, article.translationGroup);
+        Content checked = rules.check(in, article.id, article.translationGroup, a.translationGroup() == null);
         article.slug = in.slug() != null
                 ? ArticleContentCheck.claim(in.slug(), article.id, slugOwners)
                 : ArticleContentCheck.uniqueSlug(in.title(), article.id, slugOwners);
@@ -164,7 +164,7 @@ public class ArticleService {
     private Article rewrite(Article article, ArticleInput in, Edit edit, String summary) {
         article.notInTrash();
         Instant now = clock.instant();
-        Content checked = rules.check(in, article.id, article.translationGroup);
+        Content checked = rules.check(in, article.id, article.translationGroup, false);
         if (in.slug() != null) {
             article.slug = rules.claim(in.slug(), article.id);
         }
