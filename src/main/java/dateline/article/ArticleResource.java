@@ -61,7 +61,7 @@ public class ArticleResource {
         this.json = json;
         this.previews = previews;
         this.translations = translations;
-        this.baseUrl = config.publicBaseUrl();
+        this.baseUrl = config.publicBaseUrl().replaceAll("/+$", "");
     }
 
     @GET
@@ -101,8 +101,8 @@ public class ArticleResource {
     }
 
     /** A Link header naming each translation as an alternate in its language (RFC 8288, hreflang). */
-    public static <T> RestResponse.ResponseBuilder<T> withAlternates(RestResponse.ResponseBuilder<T> response,
-                                                                  List<Translation> translations, String baseUrl) {
+    private static <T> RestResponse.ResponseBuilder<T> withAlternates(RestResponse.ResponseBuilder<T> response,
+                                                                   List<Translation> translations, String baseUrl) {
         if (!translations.isEmpty()) {
             // One header, its links comma-separated (RFC 8288), as the response cache replays it.
             response.header(HttpHeaders.LINK, translations.stream().map(t -> "<" + baseUrl + "/api/v1/articles/" + t.slug()
