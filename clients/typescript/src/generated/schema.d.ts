@@ -365,6 +365,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/manage/articles/{id}/translation-group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take an article out of its translation group: it stands alone, the other translations stay linked */
+        delete: operations["leaveTranslationGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/manage/articles/{id}/unpublish": {
         parameters: {
             query?: never;
@@ -813,8 +830,18 @@ export interface components {
             section: components["schemas"]["TermRef"] | null;
             tags: components["schemas"]["TermRef"][];
             authors: components["schemas"]["TermRef"][];
-            /** @example en */
+            /**
+             * @description BCP 47 language tag; section and tag names are given in it when they have a name in it
+             * @example en
+             */
             locale: string;
+            /**
+             * @description Id shared by the articles that tell this story in other languages (an article alone has its own)
+             * @example 3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31
+             */
+            translationGroup: components["schemas"]["UUID"];
+            /** @description The published translations, in locale order; drafts never appear. A single article's response also names each in a Link header: <url>; rel="alternate"; hreflang="ru" */
+            translations: components["schemas"]["Translation"][];
             /** @example 2025-10-17T15:00:00Z */
             publishedAt: components["schemas"]["Instant"];
             /** @example 2025-10-17T15:00:00Z */
@@ -873,12 +900,17 @@ export interface components {
              */
             authors?: string[];
             /**
-             * @description BCP 47 language tag; defaults to en
-             * @example en
+             * @description BCP 47 language tag, in any spelling (pt-br is stored as pt-BR); one of the allowed locales (dateline.locales.allowed); defaults to the default locale (en)
+             * @example ru
              */
             locale?: string;
             /** @description Curated related articles (ids), in display order */
             related?: string[];
+            /**
+             * @description The id of an article this one translates: the article joins that article's translation group, which may hold one article per locale (409 translation-exists otherwise). Omitted, the article stays in its group (a new article starts alone); DELETE .../translation-group takes it out.
+             * @example 3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31
+             */
+            translationOf?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
         };
         /** @description Members present replace, null removes, absent members stay (RFC 7396). The patched article must pass the same rules as a full replace. */
         ArticleMergePatch: {
@@ -900,9 +932,15 @@ export interface components {
             tags?: string[] | null;
             /** @description Author slugs or ids; the list replaces the current one */
             authors?: string[] | null;
+            /** @description BCP 47 language tag; must stay unique in the article's translation group */
             locale?: string | null;
             /** @description Curated related article ids; the list replaces the current one */
             related?: string[] | null;
+            /**
+             * @description Joins the translation group of this article (link as a translation); null or absent keeps the group
+             * @example 3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31
+             */
+            translationOf?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
         };
         ArticleRecord: {
             /** @description Dateline id; kept on import when it is free */
@@ -924,12 +962,21 @@ export interface components {
             tags?: string[];
             /** @description Author slugs */
             authors?: string[];
+            /**
+             * @description BCP 47 language tag; the default locale when absent
+             * @example ru
+             */
             locale?: string;
             /** @description Curated related article ids; may name articles later in the same file */
             related?: string[];
             /** @description DRAFT when absent */
             status?: components["schemas"]["ArticleStatus"];
             publishedAt?: components["schemas"]["Instant"];
+            /**
+             * @description Its translation group: records with the same one are translations of each other (one per locale); absent, a new article stands alone and an existing one keeps its group
+             * @example 3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31
+             */
+            translationGroup?: components["schemas"]["UUID"];
         };
         /** @enum {string} */
         ArticleStatus: "DRAFT" | "SCHEDULED" | "PUBLISHED" | "ARCHIVED";
@@ -1050,13 +1097,26 @@ export interface components {
             excerpt: string | null;
             /** @description The lead image; null when the article has none */
             imageUrl: string | null;
+            /**
+             * @description The article's BCP 47 language tag
+             * @example en
+             */
+            locale: string;
+            /**
+             * @description Id shared by the article's translations (GET /articles/{slug} lists the published ones)
+             * @example 3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31
+             */
+            translationGroup: components["schemas"]["UUID"];
             /** @description Optional: only with explain=true on related headlines, why the item is listed */
             score?: components["schemas"]["RelatedScore"];
         };
         HeadlineSection: {
             /** @example world */
             slug?: string;
-            /** @example World */
+            /**
+             * @description In the article's locale when the section has a name in it
+             * @example World
+             */
             name?: string;
         };
         ImportLine: {
@@ -1098,6 +1158,11 @@ export interface components {
             home_page_url?: string;
             feed_url?: string;
             description?: string;
+            /**
+             * @description The feed's language: the locale asked for, else the default locale
+             * @example en
+             */
+            language?: string;
             items?: components["schemas"]["JsonFeedItem"][];
         };
         JsonFeedAuthor: {
@@ -1136,6 +1201,11 @@ export interface components {
             related?: string[];
             /** @example en */
             locale?: string;
+            /**
+             * @description Id shared by the articles that tell this story in other languages; set by translationOf, left with DELETE .../translation-group
+             * @example 3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31
+             */
+            translationGroup?: components["schemas"]["UUID"];
             /** @example PUBLISHED */
             status?: components["schemas"]["ArticleStatus"];
             /** @example 2025-10-17T15:00:00Z */
@@ -1425,8 +1495,20 @@ export interface components {
             id?: components["schemas"]["UUID"];
             /** @example world */
             slug?: string;
-            /** @example World */
+            /**
+             * @description Display name: in the locale asked for when it has one there, else the default locale's
+             * @example World
+             */
             name?: string;
+            /**
+             * @description Names in other locales than the default, by BCP 47 tag
+             * @example {
+             *       "ru": "Мир"
+             *     }
+             */
+            names?: {
+                [key: string]: string;
+            };
         };
         /** @enum {string} */
         Status: "PENDING" | "DELIVERED" | "FAILED";
@@ -1457,8 +1539,20 @@ export interface components {
             id?: components["schemas"]["UUID"];
             /** @example azerbaijan */
             slug?: string;
-            /** @example Azerbaijan */
+            /**
+             * @description Display name: in the locale asked for when it has one there, else the default locale's
+             * @example Azerbaijan
+             */
             name?: string;
+            /**
+             * @description Names in other locales than the default, by BCP 47 tag
+             * @example {
+             *       "ru": "Азербайджан"
+             *     }
+             */
+            names?: {
+                [key: string]: string;
+            };
         };
         /** @description A section or tag as an editor writes it */
         TermInput: {
@@ -1472,13 +1566,26 @@ export interface components {
              * @example World
              */
             name: string;
+            /**
+             * @description Names in other locales than the default, by BCP 47 tag; delivery in a locale shows the locale's name, else the language's (pt for pt-BR), else name. Omitted on replace, the names stay.
+             * @example {
+             *       "ru": "Мир",
+             *       "az": "Dünya"
+             *     }
+             */
+            names?: {
+                [key: string]: string;
+            } | null;
         };
         TermRef: {
             /** @example 5b7c1f0e-3a1d-4c2e-9a55-0f6f5f1c2b10 */
             id?: components["schemas"]["UUID"];
             /** @example azerbaijan */
             slug?: string;
-            /** @example Azerbaijan */
+            /**
+             * @description In the article's locale when the section or tag has a name in it; else the default locale's
+             * @example Azerbaijan
+             */
             name?: string;
         };
         Token: {
@@ -1512,6 +1619,21 @@ export interface components {
              * @example 2026-12-31T23:59:59Z
              */
             expiresAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+        };
+        /** @description A published translation: another article of the same translation group */
+        Translation: {
+            /**
+             * @description Its BCP 47 language tag
+             * @example ru
+             */
+            locale?: string;
+            /**
+             * @description Its slug: GET /api/v1/articles/{slug}
+             * @example rossiya-uvolila-zamgendirektora-tass
+             */
+            slug?: string;
+            /** @example Россия уволила замгендиректора ТАСС Михаила Гусмана после визита в Азербайджан */
+            title?: string;
         };
         /** Format: uuid */
         UUID: string;
@@ -1730,6 +1852,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description One alternate per published translation, as HTML's hreflang */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1791,6 +1915,11 @@ export interface operations {
                 explain?: boolean;
                 /** @description How many headlines (1-50) */
                 limit?: number;
+                /**
+                 * @description Only ranked headlines in this language (BCP 47); without it, those in the article's language come first. The curated list is kept whatever its languages
+                 * @example ru
+                 */
+                locale?: string;
                 /** @description The preview token, for clients that can only pass URLs; the header wins when both are sent */
                 preview?: string;
             };
@@ -1868,6 +1997,11 @@ export interface operations {
                 cursor?: string;
                 /** @description Items per page (1-100) */
                 limit?: number;
+                /**
+                 * @description Give names in this language (BCP 47) where the author has a name in it, else in the default locale; slugs are the same in every language
+                 * @example ru
+                 */
+                locale?: string;
             };
             header?: never;
             path?: never;
@@ -1924,7 +2058,13 @@ export interface operations {
     };
     getAuthor: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Give names in this language (BCP 47) where the author has a name in it, else in the default locale; slugs are the same in every language
+                 * @example ru
+                 */
+                locale?: string;
+            };
             header?: never;
             path: {
                 slug: string;
@@ -1994,6 +2134,11 @@ export interface operations {
             query?: {
                 /** @description Items (1-100) */
                 limit?: number;
+                /**
+                 * @description Only articles in this language (BCP 47): the feed of that language, which declares it as its language; without it, every language, declared as the default locale
+                 * @example ru
+                 */
+                locale?: string;
                 /** @description Only this section (slug) */
                 section?: string;
                 /** @description Only this tag (slug) */
@@ -2058,6 +2203,11 @@ export interface operations {
             query?: {
                 /** @description Items (1-100) */
                 limit?: number;
+                /**
+                 * @description Only articles in this language (BCP 47): the feed of that language, which declares it as its language; without it, every language, declared as the default locale
+                 * @example ru
+                 */
+                locale?: string;
                 /** @description Only this section (slug) */
                 section?: string;
                 /** @description Only this tag (slug) */
@@ -2121,6 +2271,11 @@ export interface operations {
             query?: {
                 /** @description Items (1-100) */
                 limit?: number;
+                /**
+                 * @description Only articles in this language (BCP 47): the feed of that language, which declares it as its language; without it, every language, declared as the default locale
+                 * @example ru
+                 */
+                locale?: string;
                 /** @description Only this section (slug) */
                 section?: string;
                 /** @description Only this tag (slug) */
@@ -2421,7 +2576,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A conflict with the current state. urn:dateline:problem:slug-taken: another article or term has the slug (for an article, also one another article once had, whose id the problem's articleId gives) */
+            /** @description A conflict with the current state. urn:dateline:problem:slug-taken: another article or term has the slug (for an article, also one another article once had, whose id the problem's articleId gives); urn:dateline:problem:translation-exists: the translation group already has an article in this locale, whose id the problem's articleId gives */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2642,7 +2797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A conflict with the current state. urn:dateline:problem:slug-taken: another article or term has the slug (for an article, also one another article once had, whose id the problem's articleId gives); urn:dateline:problem:illegal-transition: the article is in the trash; restore it first */
+            /** @description A conflict with the current state. urn:dateline:problem:slug-taken: another article or term has the slug (for an article, also one another article once had, whose id the problem's articleId gives); urn:dateline:problem:illegal-transition: the article is in the trash; restore it first; urn:dateline:problem:translation-exists: the translation group already has an article in this locale, whose id the problem's articleId gives */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2920,7 +3075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A conflict with the current state. urn:dateline:problem:slug-taken: another article or term has the slug (for an article, also one another article once had, whose id the problem's articleId gives); urn:dateline:problem:illegal-transition: the article is in the trash; restore it first */
+            /** @description A conflict with the current state. urn:dateline:problem:slug-taken: another article or term has the slug (for an article, also one another article once had, whose id the problem's articleId gives); urn:dateline:problem:illegal-transition: the article is in the trash; restore it first; urn:dateline:problem:translation-exists: the translation group already has an article in this locale, whose id the problem's articleId gives */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3992,6 +4147,111 @@ export interface operations {
             };
             /** @description A conflict with the current state. urn:dateline:problem:conflict: it is the article's current slug; change the slug before releasing it */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget of this token or client address; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; it has been logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leaveTranslationGroup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description ETag of the version being edited (from GET). Required by PUT, PATCH and DELETE; honoured by the other writes.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+                /**
+                 * @description Why, recorded in the revision; percent-encode non-ASCII text
+                 * @example Fixed%20the%20headline
+                 */
+                "X-Change-Summary"?: string;
+            };
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Alone in a group of its own (translationGroup changed unless it was alone); ETag holds the version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedArticle"];
+                };
+            };
+            /** @description Malformed JSON, or a parameter of the wrong type or range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role does not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists with this id or slug */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not name the current version; the problem's currentVersion does */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7141,6 +7401,11 @@ export interface operations {
                 cursor?: string;
                 /** @description Items per page (1-100) */
                 limit?: number;
+                /**
+                 * @description Give names in this language (BCP 47) where the section has a name in it, else in the default locale; slugs are the same in every language
+                 * @example ru
+                 */
+                locale?: string;
             };
             header?: never;
             path?: never;
@@ -7197,7 +7462,13 @@ export interface operations {
     };
     getSection: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Give names in this language (BCP 47) where the section has a name in it, else in the default locale; slugs are the same in every language
+                 * @example ru
+                 */
+                locale?: string;
+            };
             header?: never;
             path: {
                 slug: string;
@@ -7347,6 +7618,11 @@ export interface operations {
                 cursor?: string;
                 /** @description Items per page (1-100) */
                 limit?: number;
+                /**
+                 * @description Give names in this language (BCP 47) where the tag has a name in it, else in the default locale; slugs are the same in every language
+                 * @example ru
+                 */
+                locale?: string;
             };
             header?: never;
             path?: never;
@@ -7403,7 +7679,13 @@ export interface operations {
     };
     getTag: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Give names in this language (BCP 47) where the tag has a name in it, else in the default locale; slugs are the same in every language
+                 * @example ru
+                 */
+                locale?: string;
+            };
             header?: never;
             path: {
                 slug: string;

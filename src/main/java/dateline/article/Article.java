@@ -76,6 +76,12 @@ public class Article extends PanacheEntityBase implements Searchable {
     public List<UUID> related = new ArrayList<>();
     @Column(nullable = false, length = 35)
     public String locale;
+    /**
+     * The articles that tell the same story in other languages share this id; alone, an article is the
+     * only member of its own group. At most one article per locale in a group.
+     */
+    @Column(name = "translation_group", nullable = false)
+    public UUID translationGroup;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     public ArticleStatus status;
@@ -161,6 +167,7 @@ public class Article extends PanacheEntityBase implements Searchable {
     private java.util.Set<String> dependencyKeys() {
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
         keys.add(DependencyKeys.article(id));
+        keys.add(DependencyKeys.translations(translationGroup)); // its translations list it, with its slug and title
         keys.add(DependencyKeys.LISTS);
         keys.add(DependencyKeys.SEARCH);
         // The raw HTML's words as well as its text's: a superset of what either database indexes.
@@ -176,6 +183,7 @@ public class Article extends PanacheEntityBase implements Searchable {
     static Article draft(Instant now) {
         Article article = new Article();
         article.id = UUID.randomUUID();
+        article.translationGroup = article.id;
         article.status = ArticleStatus.DRAFT;
         article.createdAt = now;
         article.updatedAt = now;

@@ -6,6 +6,7 @@ import dateline.common.problem.Conflict;
 import dateline.common.problem.InvalidContent;
 import dateline.common.problem.ProblemType;
 import dateline.common.problem.Violation;
+import dateline.i18n.Locales;
 import dateline.common.slug.Slugs;
 import dateline.common.term.Term;
 import dateline.common.term.TermCatalog;
@@ -16,9 +17,7 @@ import dateline.tag.TagCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IllformedLocaleException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,26 +35,52 @@ class ArticleContentCheck {
     private final SectionCatalog sections;
     private final TagCatalog tags;
     private final AuthorCatalog authors;
+    private final Locales locales;
 
-    ArticleContentCheck(ArticleRepository articles, SectionCatalog sections, TagCatalog tags, AuthorCatalog authors) {
+    ArticleContentCheck(ArticleRepository articles, SectionCatalog sections, TagCatalog tags, AuthorCatalog authors, Locales locales) {
         this.articles = articles;
         this.sections = sections;
         this.tags = tags;
         this.authors = authors;
+        this.locales = locales;
     }
 
-    /** Resolves every reference and checks every rule before anything is written. */
-    Content check(ArticleInput in, UUID self) {
+    /**
+     * Resolves every reference and checks every rule before anything is written: 422 for broken references,
+     * then 409 when the article's translation group (the one it is in, {@code group}, or the one translationOf
+     * names) already has another article in its locale. {@code newGroup}: the group was made for this new
+     * article, so nothing else can be in it (an import's chunk then costs no query per line for it).
+     */
+    Content check(ArticleInput in, UUID self, UUID group, boolean newGroup) {
         List<Violation> violations = new ArrayList<>();
         Section section = in.section() == null ? null : resolve(sections, in.section(), "section", violations);
         List<Tag> tagList = resolveAll(tags, in.tagRefs(), "tags", violations);
         List<Author> authorList = resolveAll(authors, in.authorRefs(), "authors", violations);
         checkRelated(in.relatedIds(), self, violations);
         String locale = locale(in.locale(), violations);
+        UUID joined = in.translationOf() == null ? group : groupOf(in.translationOf(), self, violations);
         if (!violations.isEmpty()) {
             throw new InvalidContent(violations);
         }
-        return new Content(section, tagList, authorList, locale);
+        if (newGroup && in.translationOf() == null) {
+            return new Content(section, tagList, authorList, locale, joined);
+        }
+        articles.inTranslationGroup(joined, locale).filter(other -> !other.equals(self)).ifPresent(other -> {
+            throw new Conflict(ProblemType.TRANSLATION_EXISTS, "The translation group already has an article in '" + locale
+                    + "'; take that one out of the group (DELETE .../translation-group) or link another.", Map.of("articleId", other));
+        });
+        return new Content(section, tagList, authorList, locale, joined);
+    }
+
+    private UUID groupOf(UUID translationOf, UUID self, List<Violation> violations) {
+        if (translationOf.equals(self)) {
+            violations.add(Violation.body("translationOf", "an article cannot be a translation of itself"));
+            return null;
+        }
+        return articles.translationGroupOf(translationOf).orElseGet(() -> {
+            violations.add(Violation.body("translationOf", "no article has the id " + translationOf));
+            return null;
+        });
     }
 
     private <E extends Term> List<E> resolveAll(TermCatalog<E> catalog, List<String> refs, String field, List<Violation> violations) {
@@ -94,16 +119,20 @@ class ArticleContentCheck {
         }
     }
 
-    private static String locale(String tag, List<Violation> violations) {
+    private String locale(String tag, List<Violation> violations) {
         if (tag == null) {
-            return "en";
+            return locales.defaultLocale();
         }
-        try {
-            return new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
-        } catch (IllformedLocaleException e) {
-            violations.add(Violation.body("locale", "must be a BCP 47 language tag such as en or pt-BR"));
+        Optional<String> canonical = Locales.canonical(tag);
+        if (canonical.isEmpty()) {
+            violations.add(Violation.body("locale", Locales.MALFORMED));
             return null;
         }
+        if (!locales.isAllowed(canonical.get())) {
+            violations.add(Violation.body("locale", locales.notAllowedMessage()));
+            return null;
+        }
+        return canonical.get();
     }
 
     /** A slug another article uses, or once used (its old links still lead there), is not free. */
@@ -132,7 +161,7 @@ class ArticleContentCheck {
     }
 
     /** The resolved, checked parts of an input, ready to be written. */
-    record Content(Section section, List<Tag> tags, List<Author> authors, String locale) {
+    record Content(Section section, List<Tag> tags, List<Author> authors, String locale, UUID translationGroup) {
         void applyTo(Article article, ArticleInput in) {
             article.title = in.title().strip();
             article.subtitle = blankToNull(in.subtitle());
@@ -151,6 +180,7 @@ class ArticleContentCheck {
             article.related.clear();
             article.related.addAll(in.relatedIds());
             article.locale = locale;
+            article.translationGroup = translationGroup;
         }
 
         private static String blankToNull(String s) {

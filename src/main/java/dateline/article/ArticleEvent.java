@@ -8,7 +8,7 @@ import java.util.UUID;
  * database (webhooks, alerts) observe it {@code during = TransactionPhase.AFTER_SUCCESS}, so a rolled-back
  * write never announces anything.
  */
-public record ArticleEvent(Type type, UUID articleId, String slug, Instant at) {
+public record ArticleEvent(Type type, UUID articleId, String slug, String locale, UUID translationGroup, Instant at) {
     public enum Type {
         CREATED, UPDATED, SCHEDULED, PUBLISHED, UNPUBLISHED, ARCHIVED, RESTORED, TRASHED, DELETED;
 

@@ -69,7 +69,7 @@ public class ArticleFinder {
         }
         Map<UUID, Double> ranks = new HashMap<>();
         NativeSql sql = new NativeSql().append("select p.rank, " + Headline.COLUMNS + " from (").append(selection.get().sql())
-                .append(") p join article a on a.id = p.id left join section s on s.id = a.section_id order by "
+                .append(") p join article a on a.id = p.id" + Headline.SECTION_JOIN + " order by "
                         + (f.sort() == ArticleFilter.Sort.RELEVANCE ? "p.rank desc, " : "")
                         + (f.sort() == ArticleFilter.Sort.OLDEST ? "a.live_at, a.id" : "a.live_at desc, a.id desc"));
         List<Headline> rows = sql.list(em, row -> {
@@ -110,7 +110,7 @@ public class ArticleFinder {
     }
 
     private Optional<Selection> select(EntityManager em, ArticleFilter f) {
-        DependencyKeys.read(f.dependencyKeys());
+        DependencyKeys.read(f.dependencyKeys(search.stems()));
         String list = "articles:" + f.sort() + (f.search() == null ? "" : ":" + f.search().text().hashCode());
         List<String> after = f.cursor() == null ? null : cursors.decode(list, f.cursor(), f.sort() == ArticleFilter.Sort.RELEVANCE ? 3 : 2);
         return select(em, f, after).map(sql -> new Selection(sql.append(" fetch first " + (f.limit() + 1) + " rows only"), f, list, cursors));
@@ -126,10 +126,10 @@ public class ArticleFinder {
         if (matchTable) {
             sql.append("with m as materialized (");
             if (matchesAlone && f.sort() != ArticleFilter.Sort.RELEVANCE) {
-                search.recentMatches(sql, f.search(), walk -> walk(walk, f, after),
+                search.recentMatches(sql, f.search(), f.locale(), walk -> walk(walk, f, after),
                         f.sort() == ArticleFilter.Sort.NEWEST ? "s.live_at desc, s.id desc" : "s.live_at, s.id", f.limit() + 1);
             } else {
-                search.matches(sql, f.search(), f.sort() == ArticleFilter.Sort.RELEVANCE);
+                search.matches(sql, f.search(), f.locale(), f.sort() == ArticleFilter.Sort.RELEVANCE);
             }
             sql.append(") ");
         }

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * and authors are named by slug or id, or by the objects a read returned, so a read can be sent back whole.
  */
 @JsonIgnoreProperties(value = {"id", "status", "publishedAt", "trashedAt", "externalId", "createdAt", "updatedAt", "version",
-        "wordCount", "createdBy", "readingTimeMinutes"})
+        "wordCount", "createdBy", "readingTimeMinutes", "translationGroup", "translations"})
 @Schema(name = "ArticleInput")
 public record ArticleInput(
         @Schema(description = "URL slug; generated from the title when omitted (kept when omitted on replace)",
@@ -43,9 +43,22 @@ public record ArticleInput(
         @Schema(description = "Author slugs or ids (or the author objects a read returned), in byline order",
                 examples = "[\"jane-doe\"]")
         @JsonDeserialize(contentUsing = TermReference.class) @Size(max = 20) List<@NotBlank @PlainText @Size(max = 120) String> authors,
-        @Schema(description = "BCP 47 language tag; defaults to en", examples = "en") @PlainText @Size(max = 35) String locale,
+        @Schema(description = "BCP 47 language tag, in any spelling (pt-br is stored as pt-BR); one of the allowed locales"
+                + " (dateline.locales.allowed); defaults to the default locale (en)", examples = "ru")
+        @PlainText @Size(max = 35) String locale,
         @Schema(description = "Curated related articles (ids), in display order")
-        @Size(max = 50) List<@NotNull UUID> related) {
+        @Size(max = 50) List<@NotNull UUID> related,
+        @Schema(description = "The id of an article this one translates: the article joins that article's translation group,"
+                + " which may hold one article per locale (409 translation-exists otherwise). Omitted, the article stays in"
+                + " its group (a new article starts alone); DELETE .../translation-group takes it out.",
+                examples = "3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31", nullable = true)
+        UUID translationOf) {
+
+    /** The same content without a translation link: what every writer but an editor's create or link sends. */
+    public ArticleInput(String slug, String title, String subtitle, String excerpt, String body, String imageUrl, String section,
+                        List<String> tags, List<String> authors, String locale, List<UUID> related) {
+        this(slug, title, subtitle, excerpt, body, imageUrl, section, tags, authors, locale, related, null);
+    }
 
     /** The article's current content as an editor would send it to write it again. */
     public static ArticleInput of(Article a) {

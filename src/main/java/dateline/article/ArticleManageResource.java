@@ -68,7 +68,7 @@ public class ArticleManageResource {
     @Operation(summary = "Create a draft article")
     @APIResponse(responseCode = "201", description = "Created; ETag holds its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
-    @Extension(name = Conflicts.NAMED, value = Conflicts.SLUG_TAKEN)
+    @Extension(name = Conflicts.NAMED, value = Conflicts.SLUG_TAKEN + " " + Conflicts.TRANSLATION_EXISTS)
     @RolesAllowed(Role.Names.AUTHOR)
     public RestResponse<ArticleManageView> createArticle(@Valid @NotNull ArticleInput in, @Valid @BeanParam EditHeaders edit) {
         ArticleManageView created = service.create(in, edit.toEdit());
@@ -100,7 +100,7 @@ public class ArticleManageResource {
     @Operation(summary = "Replace an article's content (If-Match required)")
     @APIResponse(responseCode = "200", description = "Replaced; ETag holds the new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
-    @Extension(name = Conflicts.NAMED, value = Conflicts.SLUG_TAKEN + " " + Conflicts.IN_TRASH)
+    @Extension(name = Conflicts.NAMED, value = Conflicts.SLUG_TAKEN + " " + Conflicts.IN_TRASH + " " + Conflicts.TRANSLATION_EXISTS)
     @RolesAllowed(Role.Names.AUTHOR)
     public RestResponse<ArticleManageView> replaceArticle(@PathParam("id") UUID id, @Valid @NotNull ArticleInput in,
                                                           @Valid @BeanParam VersionedEditHeaders edit) {
@@ -115,7 +115,7 @@ public class ArticleManageResource {
     @Operation(summary = "Change some fields of an article with a JSON Merge Patch, RFC 7396 (If-Match required)")
     @APIResponse(responseCode = "200", description = "Patched; ETag holds the new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
-    @Extension(name = Conflicts.NAMED, value = Conflicts.SLUG_TAKEN + " " + Conflicts.IN_TRASH)
+    @Extension(name = Conflicts.NAMED, value = Conflicts.SLUG_TAKEN + " " + Conflicts.IN_TRASH + " " + Conflicts.TRANSLATION_EXISTS)
     @RolesAllowed(Role.Names.AUTHOR)
     public RestResponse<ArticleManageView> patchArticle(@PathParam("id") UUID id, String patch, @Valid @BeanParam VersionedEditHeaders edit) {
         return tagged(service.patch(id, ArticlePatch.parse(patch, json, validator), edit.toEdit()));
@@ -188,6 +188,16 @@ public class ArticleManageResource {
     @RolesAllowed(Role.Names.EDITOR)
     public RestResponse<ArticleManageView> restoreArticle(@PathParam("id") UUID id, @Valid @BeanParam VersionedEditHeaders edit) {
         return tagged(workflow.restore(id, edit.toEdit()));
+    }
+
+    @DELETE
+    @Path("{id}/translation-group")
+    @Operation(summary = "Take an article out of its translation group: it stands alone, the other translations stay linked")
+    @APIResponse(responseCode = "200", description = "Alone in a group of its own (translationGroup changed unless it was alone);"
+            + " ETag holds the version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleManageView.class)))
+    @RolesAllowed(Role.Names.AUTHOR)
+    public RestResponse<ArticleManageView> leaveTranslationGroup(@PathParam("id") UUID id, @Valid @BeanParam VersionedEditHeaders edit) {
+        return tagged(service.leaveTranslationGroup(id, edit.toEdit()));
     }
 
     public static RestResponse<ArticleManageView> tagged(ArticleManageView view) {

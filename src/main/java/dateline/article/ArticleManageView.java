@@ -21,6 +21,8 @@ public record ArticleManageView(
         List<TermRef> authors,
         @Schema(description = "Curated related article ids, in display order") List<UUID> related,
         @Schema(examples = "en") String locale,
+        @Schema(description = "Id shared by the articles that tell this story in other languages; set by translationOf,"
+                + " left with DELETE .../translation-group", examples = "3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31") UUID translationGroup,
         @Schema(examples = "PUBLISHED") ArticleStatus status,
         @Schema(nullable = true, examples = "2025-10-17T15:00:00Z") Instant publishedAt,
         @Schema(nullable = true, description = "When the article was moved to the trash; null when it is not there") Instant trashedAt,
@@ -36,7 +38,7 @@ public record ArticleManageView(
     static ArticleManageView from(Article a) {
         return new ArticleManageView(a.id, a.slug, a.title, a.subtitle, a.excerpt, a.body, a.imageUrl,
                 TermRef.of(a.section), a.tags.stream().map(TermRef::of).toList(),
-                a.authors.stream().map(TermRef::of).toList(), List.copyOf(a.related), a.locale, a.status,
+                a.authors.stream().map(TermRef::of).toList(), List.copyOf(a.related), a.locale, a.translationGroup, a.status,
                 a.publishedAt, a.trashedAt, a.externalId, a.createdAt, a.createdBy, a.updatedAt, a.version, a.wordCount,
                 ArticleBody.readingTimeMinutes(a.wordCount));
     }

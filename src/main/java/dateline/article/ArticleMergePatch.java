@@ -21,6 +21,8 @@ record ArticleMergePatch(
         @Schema(description = "Section slug or id", nullable = true) String section,
         @Schema(description = "Tag slugs or ids; the list replaces the current one", nullable = true) List<String> tags,
         @Schema(description = "Author slugs or ids; the list replaces the current one", nullable = true) List<String> authors,
-        @Schema(nullable = true) String locale,
-        @Schema(description = "Curated related article ids; the list replaces the current one", nullable = true) List<UUID> related) {
+        @Schema(description = "BCP 47 language tag; must stay unique in the article's translation group", nullable = true) String locale,
+        @Schema(description = "Curated related article ids; the list replaces the current one", nullable = true) List<UUID> related,
+        @Schema(description = "Joins the translation group of this article (link as a translation); null or absent keeps the group",
+                nullable = true, examples = "3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31") UUID translationOf) {
 }

@@ -86,28 +86,29 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         }
         List<OutlineRow> rows = new NativeSql().append(OUTLINE, slug, slug, slug).list(getEntityManager(), row -> new OutlineRow(
                 row.getInt(1), JdbcValues.uuid(row, 3), JdbcValues.instant(row, 4), JdbcValues.instant(row, 5),
-                JdbcValues.uuid(row, 6), row.getString(7)));
+                JdbcValues.uuid(row, 6), row.getString(7), row.getString(8), JdbcValues.uuid(row, 9)));
         OutlineRow article = rows.isEmpty() || rows.get(0).part() != 0 ? null : rows.get(0);
         if (article == null || article.liveAt() == null || article.liveAt().isAfter(clock.instant())) {
             return ArticleOutline.of(live(slug)); // moved, gone or not found, each with its own answer
         }
         DependencyKeys.read(DependencyKeys.article(article.id()));
-        return new ArticleOutline(article.id(), article.publishedAt(),
+        return new ArticleOutline(article.id(), article.publishedAt(), article.locale(), article.translationGroup(),
                 article.sectionId() == null ? null : new ArticleOutline.Term(article.sectionId(), article.slug()),
                 rows.stream().filter(r -> r.part() == 1).map(r -> new ArticleOutline.Term(r.id(), r.slug())).toList(),
                 rows.stream().filter(r -> r.part() == 2).map(OutlineRow::id).toList());
     }
 
     /** One row of {@link #OUTLINE}: the article (part 0), a tag (1) or a curated article (2). */
-    private record OutlineRow(int part, UUID id, Instant publishedAt, Instant liveAt, UUID sectionId, String slug) {
+    private record OutlineRow(int part, UUID id, Instant publishedAt, Instant liveAt, UUID sectionId, String slug, String locale,
+                              UUID translationGroup) {
     }
 
     /** The article's row, then its tags, then its curated related articles, each in the editor's order. */
-    private static final String OUTLINE = "select 0 as part, 0 as ord, a.id, a.published_at, a.live_at, a.section_id, s.slug"
-            + " from article a left join section s on s.id = a.section_id where a.slug = ?"
-            + " union all select 1, x.sort_order, t.id, null, null, null, t.slug"
+    private static final String OUTLINE = "select 0 as part, 0 as ord, a.id, a.published_at, a.live_at, a.section_id, s.slug, a.locale,"
+            + " a.translation_group from article a left join section s on s.id = a.section_id where a.slug = ?"
+            + " union all select 1, x.sort_order, t.id, null, null, null, t.slug, null, null"
             + " from article a join article_tag x on x.article_id = a.id join tag t on t.id = x.tag_id where a.slug = ?"
-            + " union all select 2, r.sort_order, r.related_id, null, null, null, null"
+            + " union all select 2, r.sort_order, r.related_id, null, null, null, null, null, null"
             + " from article a join article_related r on r.article_id = a.id where a.slug = ?"
             + " order by 1, 2";
 
@@ -120,6 +121,23 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 + " left join fetch a.authors where a.slug = :slug", Article.class).setParameter("slug", slug)
                 .setHint(HibernateHints.HINT_READ_ONLY, true) // delivery never changes it: no snapshot for dirty checking
                 .getResultStream().findFirst();
+    }
+
+    /** The translation group of an article, if it exists. */
+    Optional<UUID> translationGroupOf(UUID id) {
+        return getEntityManager().createNativeQuery("select translation_group from article where id = ?1")
+                .setParameter(1, id).getResultStream().findFirst().map(SqlValues::uuid);
+    }
+
+    /** The article of the group in this locale, in any state. */
+    Optional<UUID> inTranslationGroup(UUID group, String locale) {
+        return getEntityManager().createNativeQuery("select id from article where translation_group = ?1 and locale = ?2")
+                .setParameter(1, group).setParameter(2, locale).getResultStream().findFirst().map(SqlValues::uuid);
+    }
+
+    long translationGroupSize(UUID group) {
+        return ((Number) getEntityManager().createNativeQuery("select count(*) from article where translation_group = ?1")
+                .setParameter(1, group).getSingleResult()).longValue();
     }
 
     public Optional<Article> findBySlug(String slug) {

@@ -7,7 +7,17 @@ import dateline.common.page.Page;
 import dateline.common.problem.InvalidParameter;
 import dateline.preview.PreviewParams;
 import dateline.preview.PreviewTokens;
+import dateline.config.DatelineConfig;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,12 +51,17 @@ public class ArticleResource {
     private final ArticleFinder finder;
     private final ObjectMapper json;
     private final PreviewTokens previews;
+    private final Translations translations;
+    private final String baseUrl;
 
-    ArticleResource(ArticleRepository articles, ArticleFinder finder, ObjectMapper json, PreviewTokens previews) {
+    ArticleResource(ArticleRepository articles, ArticleFinder finder, ObjectMapper json, PreviewTokens previews,
+                    Translations translations, DatelineConfig config) {
         this.articles = articles;
         this.finder = finder;
         this.json = json;
         this.previews = previews;
+        this.translations = translations;
+        this.baseUrl = config.publicBaseUrl().replaceAll("/+$", "");
     }
 
     @GET
@@ -56,7 +71,9 @@ public class ArticleResource {
             @Parameter(description = "Comma-separated fields to include in each item", example = "title,slug,publishedAt")
             @QueryParam("fields") String fields, @Context UriInfo uri) {
         Set<String> selected = fields(fields);
-        Page<ArticleView> page = finder.find(params).map(ArticleView::from);
+        Page<Article> found = finder.find(params);
+        Map<UUID, List<Translation>> translated = translations.of(found.items());
+        Page<ArticleView> page = found.map(a -> ArticleView.from(a, translated.get(a.id)));
         if (selected == null) {
             return PageLinks.withNext(page, page, uri);
         }
@@ -73,8 +90,25 @@ public class ArticleResource {
     @GET
     @Path("{slug}")
     @Operation(summary = GET_ARTICLE_SUMMARY)
-    public ArticleView getArticle(@PathParam("slug") String slug, @BeanParam PreviewParams preview) {
-        return ArticleView.from(articles.shown(slug, previews.grant(preview.token())));
+    @APIResponse(responseCode = "200", description = "The article; a Link header names each published translation",
+            headers = @Header(name = "Link", description = "One alternate per published translation, as HTML's hreflang",
+                    schema = @Schema(type = SchemaType.STRING, examples = "<http://localhost:8080/api/v1/articles/rossiya-uvolila-zamgendirektora-tass>; rel=\"alternate\"; hreflang=\"ru\"")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    public RestResponse<ArticleView> getArticle(@PathParam("slug") String slug, @BeanParam PreviewParams preview) {
+        Article article = articles.shown(slug, previews.grant(preview.token()));
+        ArticleView view = ArticleView.from(article, translations.of(article));
+        return withAlternates(RestResponse.ResponseBuilder.ok(view), view.translations(), baseUrl).build();
+    }
+
+    /** A Link header naming each translation as an alternate in its language (RFC 8288, hreflang). */
+    private static <T> RestResponse.ResponseBuilder<T> withAlternates(RestResponse.ResponseBuilder<T> response,
+                                                                   List<Translation> translations, String baseUrl) {
+        if (!translations.isEmpty()) {
+            // One header, its links comma-separated (RFC 8288), as the response cache replays it.
+            response.header(HttpHeaders.LINK, translations.stream().map(t -> "<" + baseUrl + "/api/v1/articles/" + t.slug()
+                    + ">; rel=\"alternate\"; hreflang=\"" + t.locale() + "\"").collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return response;
     }
 
     private static Set<String> fields(String fields) {

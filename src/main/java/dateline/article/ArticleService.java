@@ -117,8 +117,12 @@ public class ArticleService {
         Article article = Article.draft(now);
         if (a.id() != null) {
             article.id = a.id();
+            article.translationGroup = a.id();
         }
-        Content checked = rules.check(in, article.id);
+        if (a.translationGroup() != null) {
+            article.translationGroup = a.translationGroup();
+        }
+        Content checked = rules.check(in, article.id, article.translationGroup, a.translationGroup() == null);
         article.slug = in.slug() != null
                 ? ArticleContentCheck.claim(in.slug(), article.id, slugOwners)
                 : ArticleContentCheck.uniqueSlug(in.title(), article.id, slugOwners);
@@ -160,7 +164,7 @@ public class ArticleService {
     private Article rewrite(Article article, ArticleInput in, Edit edit, String summary) {
         article.notInTrash();
         Instant now = clock.instant();
-        Content checked = rules.check(in, article.id);
+        Content checked = rules.check(in, article.id, article.translationGroup, false);
         if (in.slug() != null) {
             article.slug = rules.claim(in.slug(), article.id);
         }
@@ -173,11 +177,15 @@ public class ArticleService {
     /**
      * Makes an article what another system of record says it is, in the current transaction: out of the
      * trash, with this content, in this state. Recorded as revisions and announced to delivery; the state
-     * it enters is not announced to webhooks (a bulk load is not news). The caller holds the article's row
+     * it enters is not announced to webhooks (a bulk load is not news). A translation group, when given,
+     * replaces the article's. The caller holds the article's row
      * lock ({@link #lockForWrite}).
      */
-    public void overwrite(Article locked, ArticleInput in, ArticleStatus status, Instant publishedAt, Edit edit) {
+    public void overwrite(Article locked, ArticleInput in, ArticleStatus status, Instant publishedAt, UUID translationGroup, Edit edit) {
         Instant now = clock.instant();
+        if (translationGroup != null) {
+            locked.translationGroup = translationGroup; // checked with the content: one article per locale
+        }
         if (locked.trashedAt != null) {
             locked.restore(now);
         }
@@ -200,6 +208,25 @@ public class ArticleService {
         locked.related.clear();
         locked.related.addAll(related);
         writes.recorded(locked, clock.instant(), edit, summary);
+    }
+
+    /**
+     * Takes the article out of its translation group: it is alone in a group of its own afterwards, and the
+     * others stay together. A change delivery sees when the article is out: its translations leave its page,
+     * and it leaves theirs. If-Match is honoured.
+     */
+    @Transactional
+    public ArticleManageView leaveTranslationGroup(UUID id, Edit edit) {
+        Article article = writes.lock(id, edit, false);
+        ArticleWrites.checkMayChange(article, edit);
+        if (articles.translationGroupSize(article.translationGroup) > 1) {
+            // A fresh id, not its own: the others may still use its id, when it was the first of the group.
+            article.translationGroup = UUID.randomUUID();
+            Instant now = clock.instant();
+            article.changed(now);
+            writes.recorded(article, now, edit, "Left its translation group");
+        }
+        return ArticleManageView.from(article);
     }
 
     /** The article, row-locked until the transaction ends, for a writer that checks versions itself. */

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A published article as readers' front-ends receive it; every field is always sent, null when empty. */
 @Schema(name = "Article", requiredProperties = {"id", "slug", "title", "subtitle", "excerpt", "body", "imageUrl", "section",
-        "tags", "authors", "locale", "publishedAt", "updatedAt", "wordCount", "readingTimeMinutes"})
+        "tags", "authors", "locale", "translationGroup", "translations", "publishedAt", "updatedAt", "wordCount", "readingTimeMinutes"})
 public record ArticleView(
         @Schema(examples = "3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31") UUID id,
         @Schema(examples = "russia-fires-tass-deputy-director-mikhail-gusman") String slug,
@@ -22,22 +22,28 @@ public record ArticleView(
         @Schema(nullable = true) TermRef section,
         List<TermRef> tags,
         List<TermRef> authors,
-        @Schema(examples = "en") String locale,
+        @Schema(description = "BCP 47 language tag; section and tag names are given in it when they have a name in it",
+                examples = "en") String locale,
+        @Schema(description = "Id shared by the articles that tell this story in other languages (an article alone has its own)",
+                examples = "3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31") UUID translationGroup,
+        @Schema(description = "The published translations, in locale order; drafts never appear. A single article's response"
+                + " also names each in a Link header: <url>; rel=\"alternate\"; hreflang=\"ru\"") List<Translation> translations,
         @Schema(examples = "2025-10-17T15:00:00Z") Instant publishedAt,
         @Schema(examples = "2025-10-17T15:00:00Z") Instant updatedAt,
         @Schema(examples = "412") int wordCount,
         @Schema(examples = "2") int readingTimeMinutes) implements SurrogateKeys {
 
-    public static ArticleView from(Article a) {
-        return new ArticleView(a.id, a.slug, a.title, a.subtitle, a.teaser, a.body, a.imageUrl, TermRef.of(a.section),
-                a.tags.stream().map(TermRef::of).toList(), a.authors.stream().map(TermRef::of).toList(),
-                a.locale, a.publishedAt, a.updatedAt, a.wordCount, ArticleBody.readingTimeMinutes(a.wordCount));
+    public static ArticleView from(Article a, List<Translation> translations) {
+        return new ArticleView(a.id, a.slug, a.title, a.subtitle, a.teaser, a.body, a.imageUrl, TermRef.of(a.section, a.locale),
+                a.tags.stream().map(t -> TermRef.of(t, a.locale)).toList(), a.authors.stream().map(TermRef::of).toList(),
+                a.locale, a.translationGroup, translations, a.publishedAt, a.updatedAt, a.wordCount, ArticleBody.readingTimeMinutes(a.wordCount));
     }
 
     @Override
     public List<String> surrogateKeys() {
         List<String> keys = new java.util.ArrayList<>();
         keys.add("article-" + id);
+        keys.add("translations-" + translationGroup); // its translations list changes with any of them
         if (section != null) {
             keys.add("section-" + section.slug());
         }

@@ -89,7 +89,7 @@ class ArticleWrites {
     /** Finishes a change of state: derived data, a revision, and the event. */
     ArticleManageView transitioned(Article article, Instant now, Edit edit, String summary, ArticleEvent.Type type) {
         recorded(article, now, edit, summary);
-        events.fire(new ArticleEvent(type, article.id, article.slug, now));
+        events.fire(new ArticleEvent(type, article.id, article.slug, article.locale, article.translationGroup, now));
         return ArticleManageView.from(article);
     }
 
@@ -110,7 +110,7 @@ class ArticleWrites {
 
     /** Tells observers what happened, and the response cache whether delivery can see it. */
     private void announce(Article article, ArticleEvent.Type type, Instant now) {
-        events.fire(new ArticleEvent(type, article.id, article.slug, now));
+        events.fire(new ArticleEvent(type, article.id, article.slug, article.locale, article.translationGroup, now));
         deliveryChanged(article);
     }
 

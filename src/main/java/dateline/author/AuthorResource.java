@@ -9,6 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Authors", description = "People in bylines")
 public class AuthorResource extends TermReadResource<Author, AuthorView> {
     AuthorResource(AuthorCatalog authors) {
-        super(authors, AuthorView::from);
+        super(authors, (author, locale) -> AuthorView.from(author));
     }
 }

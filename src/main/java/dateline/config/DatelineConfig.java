@@ -22,6 +22,22 @@ public interface DatelineConfig {
     /** Demo content loaded into an empty database. */
     Demo demo();
 
+    /** The languages articles are written in. */
+    Locales locales();
+
+    interface Locales {
+        /**
+         * The BCP 47 tags an article may have (comma-separated, any spelling: pt-br is pt-BR); unset, any
+         * well-formed tag is allowed.
+         */
+        java.util.Optional<java.util.List<String>> allowed();
+
+        /** The locale of an article written without one, and the language of sections' and tags' own names. */
+        @io.smallrye.config.WithName("default")
+        @WithDefault("en")
+        String defaultLocale();
+    }
+
     /** Cursor signing. */
     Cursor cursor();
 

@@ -2,7 +2,8 @@ package dateline.demo;
 
 import dateline.article.ArticleInput;
 import dateline.edit.Edit;
-import dateline.article.ArticleManageView;
+import dateline.article.Article;
+import dateline.article.NewArticle;
 import dateline.article.ArticleRepository;
 import dateline.article.ArticleService;
 import dateline.article.ArticleWorkflow;
@@ -43,6 +44,10 @@ public class DemoContent {
     static final LocalTime LEAD_TIME = LocalTime.of(15, 0);
     /** Same-day headlines count down from noon in the seed's order, which keeps the seed's newest-first order. */
     static final LocalTime FIRST_HEADLINE_TIME = LocalTime.NOON;
+    static final String RUSSIAN = "ru";
+    /** How the demo's Russian translation is marked in the data: its externalId, and a note in subtitle and body. */
+    static final String DEMO_TRANSLATION_ID = "dateline-demo:translation:ru";
+    static final String DEMO_TRANSLATION_NOTE = "Демонстрационный перевод Dateline: краткий пересказ английской статьи для показа переводов";
     private static final Logger LOG = Logger.getLogger(DemoContent.class);
 
     private final DatelineConfig config;
@@ -74,8 +79,8 @@ public class DemoContent {
             return;
         }
         SeedPage page = SeedPage.parse(read());
-        sections.create(new TermInput("world", "World"));
-        DemoTags.ALL.forEach(t -> tags.create(new TermInput(t.slug(), t.name())));
+        sections.create(new TermInput("world", "World", Map.of(RUSSIAN, "Мир")));
+        DemoTags.ALL.forEach(t -> tags.create(new TermInput(t.slug(), t.name(), Map.of(RUSSIAN, t.russianName()))));
 
         List<UUID> related = new ArrayList<>();
         Map<LocalDate, Integer> sameDay = new HashMap<>();
@@ -86,14 +91,32 @@ public class DemoContent {
         }
         LocalDate newest = page.headlines().stream().map(SeedPage.Headline::date).max(LocalDate::compareTo).orElseThrow();
         String body = page.paragraphs().stream().map(p -> "<p>" + escape(p) + "</p>").collect(Collectors.joining());
-        publish(input(page.title(), body, DemoTags.LEAD, related), newest.atTime(LEAD_TIME).toInstant(ZoneOffset.UTC));
-        LOG.infof("Loaded demo content: 1 article with %d related headlines", related.size());
+        Instant leadAt = newest.atTime(LEAD_TIME).toInstant(ZoneOffset.UTC);
+        UUID lead = publish(input(page.title(), body, DemoTags.LEAD, related), leadAt);
+        publish(russianTranslation(lead), leadAt);
+        LOG.infof("Loaded demo content: 1 article with %d related headlines, and its Russian translation", related.size());
+    }
+
+    /**
+     * A short Russian version of the lead article, written for the demo (not the newsroom's): its subtitle
+     * and its last paragraph say so, and its externalId marks it in the data. It shows a translation group
+     * at work: the English article lists it under translations and names it in a hreflang Link.
+     */
+    private ArticleInput russianTranslation(UUID lead) {
+        String body = "<p>В России разгорелся новый дипломатический скандал: заместитель генерального директора ТАСС"
+                + " Михаил Гусман освобождён от должности после поездки в Баку, где он встретился с президентом Ильхамом Алиевым.</p>"
+                + "<p>Отставка пришлась на время напряжённых отношений между Москвой и Баку.</p>"
+                + "<p><em>" + DEMO_TRANSLATION_NOTE + "</em></p>";
+        return new ArticleInput(null, "Россия уволила замгендиректора ТАСС Михаила Гусмана после визита в Азербайджан",
+                DEMO_TRANSLATION_NOTE, null, body, null, "world", DemoTags.LEAD, List.of(), RUSSIAN, List.of(), lead);
     }
 
     private UUID publish(ArticleInput in, Instant at) {
-        ArticleManageView created = articles.create(in, Edit.by("demo"));
-        workflow.publish(created.id(), new PublishInput(at), Edit.by("demo"));
-        return created.id();
+        String externalId = RUSSIAN.equals(in.locale()) ? DEMO_TRANSLATION_ID : null;
+        Article created = articles.createAll(List.of(new NewArticle(in, null, externalId, null, null, null)), Edit.by("demo"),
+                a -> "Created").get(0);
+        workflow.publish(created.id, new PublishInput(at), Edit.by("demo"));
+        return created.id;
     }
 
     private static ArticleInput input(String title, String body, List<String> tagSlugs, List<UUID> related) {

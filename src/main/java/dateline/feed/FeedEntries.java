@@ -3,7 +3,9 @@ package dateline.feed;
 import dateline.article.Article;
 import dateline.article.ArticleFinder;
 import dateline.article.ArticleListParams;
+import dateline.common.problem.InvalidParameter;
 import dateline.config.DatelineConfig;
+import dateline.i18n.Locales;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -15,14 +17,29 @@ import java.util.List;
 public class FeedEntries {
     private final ArticleFinder finder;
     private final String base;
+    private final Locales locales;
 
-    FeedEntries(ArticleFinder finder, DatelineConfig config) {
+    FeedEntries(ArticleFinder finder, DatelineConfig config, Locales locales) {
         this.finder = finder;
         this.base = config.publicBaseUrl().replaceAll("/+$", "");
+        this.locales = locales;
     }
 
-    List<Article> newest(String section, String tag, int limit) {
+    /** The language a feed is in: the locale asked for (its articles only), or every language declared as the default. */
+    record Language(String filter, String tag) {
+    }
+
+    Language language(String locale) {
+        if (locale == null || locale.isBlank()) {
+            return new Language(null, locales.defaultLocale());
+        }
+        String tag = Locales.canonical(locale).orElseThrow(() -> new InvalidParameter("locale", Locales.MALFORMED));
+        return new Language(tag, tag);
+    }
+
+    List<Article> newest(String section, String tag, Language language, int limit) {
         ArticleListParams params = new ArticleListParams();
+        params.locale = language.filter();
         params.section = section;
         params.tag = tag == null ? List.of() : List.of(tag);
         params.tagMode = "any";
@@ -48,8 +65,9 @@ public class FeedEntries {
         return "Dateline" + (section != null ? " \u2013 " + section : "") + (tag != null ? " \u2013 #" + tag : "");
     }
 
-    static String query(String section, String tag) {
-        String q = (section != null ? "&section=" + section : "") + (tag != null ? "&tag=" + tag : "");
+    static String query(String section, String tag, Language language) {
+        String q = (section != null ? "&section=" + section : "") + (tag != null ? "&tag=" + tag : "")
+                + (language.filter() != null ? "&locale=" + language.filter() : "");
         return q.isEmpty() ? "" : "?" + q.substring(1);
     }
 }

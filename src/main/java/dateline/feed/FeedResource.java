@@ -43,6 +43,9 @@ public class FeedResource {
     private static final java.util.regex.Pattern XML_INVALID =
             java.util.regex.Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
 
+    private static final String LOCALE = "Only articles in this language (BCP 47): the feed of that language, which declares it"
+            + " as its language; without it, every language, declared as the default locale";
+
     private final FeedEntries entries;
 
     FeedResource(FeedEntries entries) {
@@ -58,8 +61,9 @@ public class FeedResource {
                     example = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Dateline</title>...</channel></rss>"))
     public String rssFeed(@Parameter(description = "Only this section (slug)") @QueryParam("section") String section,
                           @Parameter(description = "Only this tag (slug)") @QueryParam("tag") String tag,
+                          @Parameter(description = LOCALE, example = "ru") @QueryParam("locale") String locale,
                           @Parameter(description = "Items (1-100)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
-        return write(syndicate("rss_2.0", section, tag, limit, "/api/v1/feeds/rss"));
+        return write(syndicate("rss_2.0", section, tag, locale, limit, "/api/v1/feeds/rss"));
     }
 
     @GET
@@ -71,8 +75,9 @@ public class FeedResource {
                     example = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">...</feed>"))
     public String atomFeed(@Parameter(description = "Only this section (slug)") @QueryParam("section") String section,
                            @Parameter(description = "Only this tag (slug)") @QueryParam("tag") String tag,
+                           @Parameter(description = LOCALE, example = "ru") @QueryParam("locale") String locale,
                            @Parameter(description = "Items (1-100)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
-        return write(syndicate("atom_1.0", section, tag, limit, "/api/v1/feeds/atom"));
+        return write(syndicate("atom_1.0", section, tag, locale, limit, "/api/v1/feeds/atom"));
     }
 
     @GET
@@ -80,24 +85,27 @@ public class FeedResource {
     @Produces(JSON_FEED)
     @Operation(summary = "JSON Feed 1.1 of the newest published articles")
     public JsonFeed jsonFeed(@Parameter(description = "Only this section (slug)") @QueryParam("section") String section,
+                             @Parameter(description = LOCALE, example = "ru") @QueryParam("locale") String locale,
                              @Parameter(description = "Only this tag (slug)") @QueryParam("tag") String tag,
                              @Parameter(description = "Items (1-100)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
         List<JsonFeed.Item> items = new ArrayList<>();
-        for (Article a : entries.newest(section, tag, limit)) {
+        FeedEntries.Language language = entries.language(locale);
+        for (Article a : entries.newest(section, tag, language, limit)) {
             items.add(new JsonFeed.Item(FeedEntries.guid(a), entries.articleUrl(a), a.title, a.body,
                     a.body == null ? a.title : null, a.teaser, a.imageUrl, a.publishedAt.toString(), a.updatedAt.toString(),
                     a.authors.stream().map(p -> new JsonFeed.Author(p.name)).toList(),
-                    a.tags.stream().map(t -> t.name).toList(), a.locale));
+                    a.tags.stream().map(t -> t.nameIn(a.locale)).toList(), a.locale));
         }
-        String query = FeedEntries.query(section, tag);
+        String query = FeedEntries.query(section, tag, language);
         return new JsonFeed("https://jsonfeed.org/version/1.1", FeedEntries.title(section, tag),
                 entries.url("/api/v1/headlines" + query), entries.url("/api/v1/feeds/json" + query),
-                "The newest published articles", items);
+                "The newest published articles", language.tag(), items);
     }
 
-    private SyndFeed syndicate(String type, String section, String tag, int limit, String path) {
-        List<Article> articles = entries.newest(section, tag, limit);
-        String query = FeedEntries.query(section, tag);
+    private SyndFeed syndicate(String type, String section, String tag, String locale, int limit, String path) {
+        FeedEntries.Language language = entries.language(locale);
+        List<Article> articles = entries.newest(section, tag, language, limit);
+        String query = FeedEntries.query(section, tag, language);
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(type);
         feed.setTitle(FeedEntries.title(section, tag));
@@ -111,7 +119,7 @@ public class FeedResource {
         alternate.setRel("alternate");
         alternate.setHref(entries.url("/api/v1/headlines" + query));
         feed.setLinks(List.of(alternate, self));
-        feed.setLanguage("en");
+        feed.setLanguage(language.tag());
         if (type.startsWith("atom")) {
             SyndPerson publisher = new SyndPersonImpl();
             publisher.setName("Dateline");
@@ -152,7 +160,7 @@ public class FeedResource {
         List<SyndCategory> categories = new ArrayList<>();
         a.tags.forEach(t -> {
             SyndCategory c = new SyndCategoryImpl();
-            c.setName(xml(t.name));
+            c.setName(xml(t.nameIn(a.locale)));
             categories.add(c);
         });
         e.setCategories(categories);

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The compact item mobile apps list: enough to render a headline row and open the article. Every field but
  * {@code score} is always sent, null when empty, so typed clients see one shape.
  */
-@Schema(name = "Headline", requiredProperties = {"id", "slug", "title", "publishedAt", "section", "excerpt", "imageUrl"})
+@Schema(name = "Headline", requiredProperties = {"id", "slug", "title", "publishedAt", "section", "excerpt", "imageUrl", "locale",
+        "translationGroup"})
 public record HeadlineView(
         @Schema(examples = "3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31") UUID id,
         @Schema(examples = "nato-and-eu-join-forces-to-build-a-drone-wall") String slug,
@@ -21,13 +22,17 @@ public record HeadlineView(
         @Schema(nullable = true, description = "The editor's excerpt, or else the first sentences of the body (about 200 characters)")
         String excerpt,
         @Schema(nullable = true, description = "The lead image; null when the article has none") String imageUrl,
+        @Schema(description = "The article's BCP 47 language tag", examples = "en") String locale,
+        @Schema(description = "Id shared by the article's translations (GET /articles/{slug} lists the published ones)",
+                examples = "3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31") UUID translationGroup,
         // The one optional member: sent only when asked for, so plain lists stay as they were.
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Optional: only with explain=true on related headlines, why the item is listed") RelatedScore score) implements SurrogateKeys {
 
     /** A headline's section: just what a row shows. */
     @Schema(name = "HeadlineSection")
-    public record HeadlineSection(@Schema(examples = "world") String slug, @Schema(examples = "World") String name) {
+    public record HeadlineSection(@Schema(examples = "world") String slug,
+                                  @Schema(description = "In the article's locale when the section has a name in it", examples = "World") String name) {
     }
 
     public static HeadlineView from(Headline h) {
@@ -36,7 +41,7 @@ public record HeadlineView(
 
     static HeadlineView from(Headline h, RelatedScore score) {
         HeadlineSection section = h.sectionSlug() == null ? null : new HeadlineSection(h.sectionSlug(), h.sectionName());
-        return new HeadlineView(h.id(), h.slug(), h.title(), h.publishedAt(), section, h.excerpt(), h.imageUrl(), score);
+        return new HeadlineView(h.id(), h.slug(), h.title(), h.publishedAt(), section, h.excerpt(), h.imageUrl(), h.locale(), h.translationGroup(), score);
     }
 
     @Override

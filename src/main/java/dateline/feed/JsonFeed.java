@@ -14,6 +14,7 @@ public record JsonFeed(
         @JsonProperty("home_page_url") String homePageUrl,
         @JsonProperty("feed_url") String feedUrl,
         String description,
+        @Schema(description = "The feed's language: the locale asked for, else the default locale", examples = "en") String language,
         List<Item> items) {
 
     /** One article in the feed. */

@@ -46,9 +46,9 @@ public class NinjsResource {
         Article a = articles.shown(slug, previews.grant(preview.token()));
         List<Ninjs.Concept> subjects = new ArrayList<>();
         if (a.section != null) {
-            subjects.add(new Ninjs.Concept(a.section.name, "section", base + "/api/v1/sections/" + a.section.slug, a.section.slug));
+            subjects.add(new Ninjs.Concept(a.section.nameIn(a.locale), "section", base + "/api/v1/sections/" + a.section.slug, a.section.slug));
         }
-        a.tags.forEach(t -> subjects.add(new Ninjs.Concept(t.name, "about", base + "/api/v1/tags/" + t.slug, t.slug)));
+        a.tags.forEach(t -> subjects.add(new Ninjs.Concept(t.nameIn(a.locale), "about", base + "/api/v1/tags/" + t.slug, t.slug)));
         List<Ninjs.Concept> people = a.authors.stream()
                 .map(p -> new Ninjs.Concept(p.name, "author", base + "/api/v1/authors/" + p.slug, p.slug)).toList();
         List<Ninjs.Association> associations = related.curated(a).stream()

@@ -36,6 +36,8 @@ public class RelatedHeadlines {
     /** Where candidates are looked for first: at the edge, recency has fallen to under a fifth. */
     static final Duration NEAR = Duration.ofDays(35);
     static final double NOMINAL_ARCHIVE = 10_000;
+    /** How many ranked candidates are read per headline wanted, to prefer those in the article's language. */
+    static final int LANGUAGE_SPREAD = 3;
 
     private final ArticleRepository articles;
     private final ArticleFinder finder;
@@ -49,8 +51,12 @@ public class RelatedHeadlines {
         this.clock = clock;
     }
 
-    /** The related headlines of the article delivery shows under {@code slug}, to anyone or to this preview. */
-    public List<HeadlineView> of(String slug, int limit, boolean explain, Optional<PreviewGrant> preview) {
+    /**
+     * The related headlines of the article delivery shows under {@code slug}, to anyone or to this preview.
+     * Ranked ones in the article's language (or in {@code locale}, when given, only those) come before the
+     * others, and its own translations, the same story, are not listed.
+     */
+    public List<HeadlineView> of(String slug, String locale, int limit, boolean explain, Optional<PreviewGrant> preview) {
         ArticleOutline article = articles.outline(slug, preview);
         // The candidates share the article's section or a tag, and the tags' weights count their articles.
         List<String> keys = new ArrayList<>();
@@ -68,14 +74,23 @@ public class RelatedHeadlines {
             Instant now = clock.instant();
             // A previewed draft has no date yet: ranked as if it went out now.
             Instant date = article.publishedAt() != null ? article.publishedAt() : now;
-            List<Scored> ranked = rank(article, date, excluded, limit - items.size(), now);
+            int wanted = limit - items.size();
+            // More candidates than needed, so those in the preferred language can come first.
+            List<Scored> ranked = rank(article, date, excluded, Math.min(wanted * LANGUAGE_SPREAD, 150), now);
             Map<UUID, Headline> loaded = new HashMap<>();
             finder.liveHeadlines(ranked.stream().map(Scored::id).toList()).forEach(h -> loaded.put(h.id(), h));
+            String preferred = locale != null ? locale : article.locale();
+            List<HeadlineView> same = new ArrayList<>();
+            List<HeadlineView> other = new ArrayList<>();
             for (Scored candidate : ranked) {
                 Headline h = loaded.get(candidate.id());
-                if (h != null) {
-                    items.add(HeadlineView.from(h, explain ? candidate.score() : null));
+                if (h != null && !h.translationGroup().equals(article.translationGroup())) {
+                    (preferred.equals(h.locale()) ? same : other).add(HeadlineView.from(h, explain ? candidate.score() : null));
                 }
+            }
+            same.stream().limit(wanted).forEach(items::add);
+            if (locale == null) {
+                other.stream().limit(limit - items.size()).forEach(items::add);
             }
         }
         return items;

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
+import dateline.common.problem.InvalidParameter;
+import dateline.i18n.Locales;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,7 +37,11 @@ public class RelatedResource {
     public List<HeadlineView> listRelatedHeadlines(@PathParam("slug") String slug,
             @Parameter(description = "How many headlines (1-50)") @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
             @Parameter(description = "Add each item's score and its parts") @QueryParam("explain") @DefaultValue("false") boolean explain,
+            @Parameter(description = "Only ranked headlines in this language (BCP 47); without it, those in the article's language"
+                    + " come first. The curated list is kept whatever its languages", example = "ru") @QueryParam("locale") String locale,
             @BeanParam PreviewParams preview) {
-        return related.of(slug, limit, explain, previews.grant(preview.token()));
+        String in = locale == null || locale.isBlank() ? null
+                : Locales.canonical(locale).orElseThrow(() -> new InvalidParameter("locale", Locales.MALFORMED));
+        return related.of(slug, in, limit, explain, previews.grant(preview.token()));
     }
 }

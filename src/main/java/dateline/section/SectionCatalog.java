@@ -17,11 +17,23 @@ public class SectionCatalog extends TermCatalog<Section> {
     }
 
     public SectionView create(TermInput in) {
-        return SectionView.from(create(in.slug(), in.name(), new Section()));
+        Section section = new Section();
+        java.util.Map<String, String> names = checkedNames(in.names()); // before anything is written
+        if (names != null) {
+            section.names.putAll(names);
+        }
+        return SectionView.from(create(in.slug(), in.name(), section), null);
     }
 
+    /** Replaces slug and name, and the names in other locales when given. */
     @Transactional
     public SectionView update(UUID id, TermInput in) {
-        return SectionView.from(replace(id, in.slug(), in.name()));
+        java.util.Map<String, String> names = checkedNames(in.names());
+        Section section = replace(id, in.slug(), in.name());
+        if (names != null) {
+            section.names.clear();
+            section.names.putAll(names);
+        }
+        return SectionView.from(section, null);
     }
 }

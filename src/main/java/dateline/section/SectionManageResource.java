@@ -10,6 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Manage sections", description = "Create, rename and delete sections")
 public class SectionManageResource extends TermManageResource<Section, SectionView, TermInput> {
     SectionManageResource(SectionCatalog catalog) {
-        super(catalog, SectionView::from, catalog::create, catalog::update);
+        super(catalog, s -> SectionView.from(s, null), catalog::create, catalog::update);
     }
 }

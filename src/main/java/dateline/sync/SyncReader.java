@@ -34,10 +34,12 @@ class SyncReader {
 
     private final ArticleRepository articles;
     private final Clock clock;
+    private final dateline.article.Translations translations;
 
-    SyncReader(ArticleRepository articles, Clock clock) {
+    SyncReader(ArticleRepository articles, Clock clock, dateline.article.Translations translations) {
         this.articles = articles;
         this.clock = clock;
+        this.translations = translations;
     }
 
     @Transactional
@@ -58,6 +60,7 @@ class SyncReader {
         List<ArticleView> whole = new ArrayList<>();
         List<DeletedArticle> deleted = new ArrayList<>();
         Map<UUID, Article> full = token.full() ? fullArticles(page, now, token) : Map.of();
+        Map<UUID, List<dateline.article.Translation>> translated = token.full() ? translations.of(full.values()) : Map.of();
         for (Change change : page) {
             String reason = change.deletionReason(token, now);
             if (reason != null && token.initial()) {
@@ -67,7 +70,7 @@ class SyncReader {
                 deleted.add(new DeletedArticle(change.id(), reason));
             } else {
                 if (token.full()) {
-                    whole.add(ArticleView.from(full.get(change.id())));
+                    whole.add(ArticleView.from(full.get(change.id()), translated.get(change.id())));
                 } else {
                     items.add(HeadlineView.from(change.headline));
                 }
@@ -97,7 +100,7 @@ class SyncReader {
                     + " where t.article_id = a.id and g.slug = ?) then 1 else 0 end, ", token.tag());
         }
         sql.append(Headline.COLUMNS + " from sync_change c left join article a on a.id = c.article_id"
-                + " left join section s on s.id = a.section_id where c.seq > ?", token.after());
+                + Headline.SECTION_JOIN + " where c.seq > ?", token.after());
         if (token.initial()) {
             // The first sync lists what is live, up to where it began; the client has nothing to delete yet.
             sql.append(" and c.seq <= ? and a.live_at <= ?", token.top(), now);

@@ -17,11 +17,23 @@ public class TagCatalog extends TermCatalog<Tag> {
     }
 
     public TagView create(TermInput in) {
-        return TagView.from(create(in.slug(), in.name(), new Tag()));
+        Tag tag = new Tag();
+        java.util.Map<String, String> names = checkedNames(in.names()); // before anything is written
+        if (names != null) {
+            tag.names.putAll(names);
+        }
+        return TagView.from(create(in.slug(), in.name(), tag), null);
     }
 
+    /** Replaces slug and name, and the names in other locales when given. */
     @Transactional
     public TagView update(UUID id, TermInput in) {
-        return TagView.from(replace(id, in.slug(), in.name()));
+        java.util.Map<String, String> names = checkedNames(in.names());
+        Tag tag = replace(id, in.slug(), in.name());
+        if (names != null) {
+            tag.names.clear();
+            tag.names.putAll(names);
+        }
+        return TagView.from(tag, null);
     }
 }

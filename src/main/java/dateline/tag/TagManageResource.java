@@ -10,6 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Manage tags", description = "Create, rename and delete tags")
 public class TagManageResource extends TermManageResource<dateline.tag.Tag, TagView, TermInput> {
     TagManageResource(TagCatalog catalog) {
-        super(catalog, TagView::from, catalog::create, catalog::update);
+        super(catalog, t -> TagView.from(t, null), catalog::create, catalog::update);
     }
 }

@@ -10,10 +10,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TagView(
         @Schema(examples = "5b7c1f0e-3a1d-4c2e-9a55-0f6f5f1c2b10") UUID id,
         @Schema(examples = "azerbaijan") String slug,
-        @Schema(examples = "Azerbaijan") String name) implements SurrogateKeys, TermView {
+        @Schema(description = "Display name: in the locale asked for when it has one there, else the default locale's",
+                examples = "Azerbaijan") String name,
+        @Schema(description = "Names in other locales than the default, by BCP 47 tag",
+                examples = "{\"ru\": \"Азербайджан\"}") java.util.Map<String, String> names) implements SurrogateKeys, TermView {
 
-    static TagView from(Tag tag) {
-        return new TagView(tag.id, tag.slug, tag.name);
+    /** In this locale (null: the default locale's name). */
+    static TagView from(Tag tag, String locale) {
+        return new TagView(tag.id, tag.slug, tag.nameIn(locale), new java.util.TreeMap<>(tag.names));
     }
 
     @Override

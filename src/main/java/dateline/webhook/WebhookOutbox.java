@@ -39,21 +39,26 @@ public class WebhookOutbox {
     }
 
     void articleChanged(@Observes ArticleEvent event) {
-        announce(event.type().eventName(), event.at(), event.articleId(), event.slug());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", event.articleId());
+        data.put("slug", event.slug());
+        data.put("locale", event.locale());
+        data.put("translationGroup", event.translationGroup());
+        announce(event.type().eventName(), event.at(), event.articleId(), data);
     }
 
     void termChanged(@Observes TermEvent event) {
-        announce(event.eventName(), event.at(), event.id(), event.slug());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", event.id());
+        data.put("slug", event.slug());
+        announce(event.eventName(), event.at(), event.id(), data);
     }
 
-    private void announce(String name, Instant at, java.util.UUID id, String slug) {
+    private void announce(String name, Instant at, java.util.UUID id, Map<String, Object> data) {
         List<Webhook> subscribers = active().stream().filter(w -> w.subscribes(name)).toList();
         if (subscribers.isEmpty()) {
             return;
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", id);
-        data.put("slug", slug);
         String payload = payload(name, at, data);
         for (Webhook webhook : subscribers) {
             WebhookDelivery.pending(webhook, id, name, payload, at).persist();

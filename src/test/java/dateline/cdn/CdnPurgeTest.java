@@ -94,7 +94,8 @@ class CdnPurgeTest {
         drain(); // the terms' creation purged everything
 
         Newsroom.publish(id, null);
-        Set<String> expected = Set.of("article-" + id, "articles", "headlines", "feeds", "section-" + section, "tag-" + tag);
+        // translations-<group>: the pages that list the article among their translations (alone, its group is its id).
+        Set<String> expected = Set.of("article-" + id, "translations-" + id, "articles", "headlines", "feeds", "section-" + section, "tag-" + tag);
         List<CdnPurge> queued = queued();
         assertEquals(1, queued.size(), "one row for the one Varnish");
         assertEquals(varnish.url(), queued.get(0).target);

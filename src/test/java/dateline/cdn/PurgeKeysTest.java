@@ -15,8 +15,9 @@ class PurgeKeysTest {
     @Test
     void eachDependencyKeyBecomesTheSurrogateKeyResponsesCarry() {
         Set<String> keys = PurgeKeys.of(new DeliveryChanged(false, new LinkedHashSet<>(List.of(
-                "article:5d3c", "lists", "search", "word:tbilisi", "section:world", "tag:azerbaijan", "author:jane")), Set.of()));
-        assertEquals(Set.of("article-5d3c", "articles", "headlines", "feeds", "section-world", "tag-azerbaijan", "author-jane"), keys);
+                "article:5d3c", "translations:9a1f", "lists", "search", "word:tbilisi", "section:world", "tag:azerbaijan", "author:jane")), Set.of()));
+        assertEquals(Set.of("article-5d3c", "translations-9a1f", "articles", "headlines", "feeds", "section-world", "tag-azerbaijan",
+                "author-jane"), keys);
     }
 
     @Test

@@ -78,6 +78,8 @@ class WebhookTest {
         assertEquals("article.published", body.get("type").asText());
         assertEquals(article, body.get("data").get("id").asText());
         assertEquals(Newsroom.slugOf(article), body.get("data").get("slug").asText());
+        assertEquals("en", body.get("data").get("locale").asText());
+        assertEquals(article, body.get("data").get("translationGroup").asText(), "alone, an article is its own group");
         assertTrue(verifies(request, secret), "the signature verifies with the secret: " + request.header("webhook-signature"));
         assertTrue(!verifies(request, "whsec_" + Base64.getEncoder().encodeToString(new byte[32])), "and with no other");
 

@@ -27,15 +27,18 @@ public record ArticleRecord(
         @Schema(description = "Section slug") String section,
         @Schema(description = "Tag slugs") List<String> tags,
         @Schema(description = "Author slugs") List<String> authors,
-        String locale,
+        @Schema(description = "BCP 47 language tag; the default locale when absent", examples = "ru") String locale,
         @Schema(description = "Curated related article ids; may name articles later in the same file") List<UUID> related,
         @Schema(description = "DRAFT when absent") ArticleStatus status,
-        Instant publishedAt) {
+        Instant publishedAt,
+        @Schema(description = "Its translation group: records with the same one are translations of each other (one per locale);"
+                + " absent, a new article stands alone and an existing one keeps its group",
+                examples = "3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31") UUID translationGroup) {
 
     static ArticleRecord of(Article a) {
         RevisionContent c = RevisionContent.of(a);
         return new ArticleRecord(a.id, a.externalId, c.slug(), c.title(), c.subtitle(), c.excerpt(), c.body(), c.imageUrl(),
-                c.section(), c.tags(), c.authors(), c.locale(), c.related(), c.status(), c.publishedAt());
+                c.section(), c.tags(), c.authors(), c.locale(), c.related(), c.status(), c.publishedAt(), a.translationGroup);
     }
 
     ArticleInput toInput(List<UUID> relatedNow) {
@@ -67,6 +70,7 @@ public record ArticleRecord(
                 && relatedNow.equals(now.related()) && relatedNow.size() == relatedIds().size()
                 && tag.equals(now.locale()) && statusOrDraft() == now.status()
                 && (publishedAt == null || publishedAt.equals(now.publishedAt()))
+                && (translationGroup == null || translationGroup.equals(a.translationGroup))
                 && a.trashedAt == null;
     }
 

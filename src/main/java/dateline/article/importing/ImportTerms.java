@@ -82,7 +82,7 @@ final class ImportTerms {
         List<String> tagIds = ArticleRecord.orEmpty(r.tags()).stream().map(t -> id(tags, t, Tag::new, created)).toList();
         List<String> authorIds = ArticleRecord.orEmpty(r.authors()).stream().map(a -> id(authors, a, Author::new, created)).toList();
         return new ArticleRecord(r.id(), r.externalId(), r.slug(), r.title(), r.subtitle(), r.excerpt(), r.body(), r.imageUrl(),
-                section, tagIds, authorIds, r.locale(), r.related(), r.status(), r.publishedAt());
+                section, tagIds, authorIds, r.locale(), r.related(), r.status(), r.publishedAt(), r.translationGroup());
     }
 
     private <E extends Term> String id(TermCatalog<E> catalog, String ref, Supplier<E> fresh, Map<TermCatalog<?>, Map<String, String>> created) {

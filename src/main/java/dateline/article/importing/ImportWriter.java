@@ -65,7 +65,7 @@ class ImportWriter {
             ArticleRecord r = line.record();
             Related related = related(r);
             UUID id = r.id() != null && !knownIds.contains(r.id()) ? r.id() : null;
-            batch.add(new NewArticle(terms.byId(r, termsCreated).toInput(related.now), id, r.externalId(), r.statusOrDraft(), r.publishedAt()));
+            batch.add(new NewArticle(terms.byId(r, termsCreated).toInput(related.now), id, r.externalId(), r.statusOrDraft(), r.publishedAt(), r.translationGroup()));
             relatedOf.add(related);
         }
         List<Article> created = service.createAll(batch, edit, a -> "Imported as " + a.status);
@@ -87,7 +87,8 @@ class ImportWriter {
                 : r.id() != null ? articles.findByIdOptional(r.id()) : Optional.<Article>empty()).orElse(null);
         if (existing == null) {
             UUID id = r.id() != null && articles.findByIdOptional(r.id()).isEmpty() ? r.id() : null;
-            NewArticle fresh = new NewArticle(byId.toInput(related.now), id, r.externalId(), r.statusOrDraft(), r.publishedAt());
+            NewArticle fresh = new NewArticle(byId.toInput(related.now), id, r.externalId(), r.statusOrDraft(), r.publishedAt(),
+                    r.translationGroup());
             Article created = service.createAll(List.of(fresh), edit, a -> "Imported as " + a.status).get(0);
             return new WrittenLine(line, ImportReport.Outcome.CREATED, created.id, related.pending, created);
         }
@@ -95,7 +96,7 @@ class ImportWriter {
         if (r.describes(article, related.now)) {
             return new WrittenLine(line, ImportReport.Outcome.UNCHANGED, article.id, related.pending, article);
         }
-        service.overwrite(article, byId.toInput(related.now), r.statusOrDraft(), r.publishedAt(), edit);
+        service.overwrite(article, byId.toInput(related.now), r.statusOrDraft(), r.publishedAt(), r.translationGroup(), edit);
         return new WrittenLine(line, ImportReport.Outcome.UPDATED, article.id, related.pending, article);
     }
 

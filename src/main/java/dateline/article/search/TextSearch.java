@@ -2,6 +2,7 @@ package dateline.article.search;
 
 import dateline.common.sql.BatchStatement;
 import dateline.common.sql.NativeSql;
+import dateline.i18n.Locales;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -20,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 /**
- * Full-text search on the database in use. PostgreSQL matches a generated tsvector, kept with each
+ * Full-text search on the database in use. PostgreSQL matches a generated tsvector, stemmed in the article's
+ * language, kept with each
  * delivered article's date in the narrow, GIN-indexed article_search table, with websearch_to_tsquery and
  * ranks with ts_rank. H2 has no equivalent, so Dateline keeps a word index
  * current on every write: one BIGINT key per word of an article, {@code search_doc * 2^32 + word number}
@@ -36,10 +38,12 @@ public class TextSearch {
     static final int WALK = 256;
     private final boolean postgres;
     private final WordNumbers numbers;
+    private final Locales locales;
 
-    TextSearch(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind, WordNumbers numbers) {
+    TextSearch(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind, WordNumbers numbers, Locales locales) {
         this.postgres = dbKind.startsWith("postgres");
         this.numbers = numbers;
+        this.locales = locales;
     }
 
     /** Appends {@code and <match>} for the query to a statement over {@code article a}, where there is no {@link #matches} table (H2). */
@@ -74,16 +78,50 @@ public class TextSearch {
     /**
      * Appends a statement of the query's matches on PostgreSQL: {@code id, live_at, rank} from
      * article_search, found through its GIN index (V16 says why), ranked only when the order needs it.
+     * Each row is stemmed in its own language (V23): a search in a locale parses the query with that
+     * locale's configuration; a search in none parses it with each row's own, behind a test the index can
+     * answer (the query as every configuration in use parses it, or-ed), so it stays an index scan.
      */
-    public void matches(NativeSql sql, SearchQuery q, boolean ranked) {
+    public void matches(NativeSql sql, SearchQuery q, String locale, boolean ranked) {
+        String config = locale == null ? null : Locales.searchConfiguration(locale);
         sql.append("select s.id, s.live_at, ");
         if (ranked) {
-            sql.append("cast(ts_rank(s.search_vector, websearch_to_tsquery('simple', ?)) as double precision)", q.text());
+            sql.append("cast(ts_rank(s.search_vector, ");
+            tsquery(sql, config, q);
+            sql.append(") as double precision)");
         } else {
             sql.append("0");
         }
-        sql.append(" as rank from article_search s where s.live_at is not null"
-                + " and s.search_vector @@ websearch_to_tsquery('simple', ?)", q.text());
+        sql.append(" as rank from article_search s where s.live_at is not null and ");
+        match(sql, config, q);
+    }
+
+    /** Whether row {@code s} of article_search matches the query, in the configuration given or else in the row's own. */
+    private void match(NativeSql sql, String config, SearchQuery q) {
+        sql.append("s.search_vector @@ ");
+        if (config == null) {
+            sql.append("(");
+            List<String> configs = locales.searchConfigurations();
+            for (int i = 0; i < configs.size(); i++) {
+                sql.append((i == 0 ? "" : " || ") + "websearch_to_tsquery(cast(? as regconfig), ?)", configs.get(i), q.text());
+            }
+            sql.append(") and s.search_vector @@ ");
+        }
+        tsquery(sql, config, q);
+    }
+
+    /** The query in the configuration given, or else in the row's own. */
+    private static void tsquery(NativeSql sql, String config, SearchQuery q) {
+        if (config == null) {
+            sql.append("websearch_to_tsquery(s.search_config, ?)", q.text());
+        } else {
+            sql.append("websearch_to_tsquery(cast(? as regconfig), ?)", config, q.text());
+        }
+    }
+
+    /** Whether a search's matches follow the words' stems (PostgreSQL) rather than the words themselves (H2). */
+    public boolean stems() {
+        return postgres;
     }
 
     /**
@@ -96,17 +134,19 @@ public class TextSearch {
      * it finds fewer, and only then, the index gives all of them. Either way the page is exact: every match the walk did not reach comes
      * after those it found.
      */
-    public void recentMatches(NativeSql sql, SearchQuery q, Consumer<NativeSql> walk, String order, int wanted) {
+    public void recentMatches(NativeSql sql, SearchQuery q, String locale, Consumer<NativeSql> walk, String order, int wanted) {
+        String config = locale == null ? null : Locales.searchConfiguration(locale);
         // The walk stops at the page's last match: each row tested decompresses a tsvector of kilobytes.
-        sql.append("with w as materialized (select s.id, s.live_at, 0 as rank from (select s.id, s.live_at, s.search_vector"
-                + " from article_search s where s.live_at is not null");
+        sql.append("with w as materialized (select s.id, s.live_at, 0 as rank from (select s.id, s.live_at, s.search_vector,"
+                + " s.search_config from article_search s where s.live_at is not null");
         walk.accept(sql);
-        sql.append(" order by " + order + " fetch first " + WALK + " rows only) s"
-                        + " where s.search_vector @@ websearch_to_tsquery('simple', ?)", q.text())
-                .append(" order by " + order + " fetch first " + wanted + " rows only)")
+        sql.append(" order by " + order + " fetch first " + WALK + " rows only) s where ");
+        match(sql, config, q);
+        sql.append(" order by " + order + " fetch first " + wanted + " rows only)")
                 .append(" select id, live_at, rank from w where (select count(*) from w) >= " + wanted)
                 .append(" union all select s.id, s.live_at, 0 from article_search s where (select count(*) from w) < " + wanted
-                        + " and s.live_at is not null and s.search_vector @@ websearch_to_tsquery('simple', ?)", q.text());
+                        + " and s.live_at is not null and ");
+        match(sql, config, q);
     }
 
     /** Appends a relevance expression (higher is better) for the query, where there is no {@link #matches} table (H2). */

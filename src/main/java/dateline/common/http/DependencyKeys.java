@@ -47,6 +47,11 @@ public class DependencyKeys {
         return "author:" + slug;
     }
 
+    /** The responses that list an article's translations: those of every article of the translation group. */
+    public static String translations(UUID group) {
+        return "translations:" + group;
+    }
+
     /** The searches for a word, which an article with the word in its text may enter or leave. */
     public static String word(String word) {
         return "word:" + word;

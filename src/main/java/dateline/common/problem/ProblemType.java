@@ -18,6 +18,7 @@ public enum ProblemType {
     CONFLICT(409, "Conflict", "conflict"),
     SLUG_TAKEN(409, "Slug already in use", "slug-taken"),
     IN_USE(409, "Still in use", "in-use"),
+    TRANSLATION_EXISTS(409, "Translation already exists", "translation-exists"),
     ILLEGAL_TRANSITION(409, "Illegal state transition", "illegal-transition"),
     GONE(410, "Gone", "gone"),
     STALE_VERSION(412, "Precondition Failed", "stale-version"),

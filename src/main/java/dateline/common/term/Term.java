@@ -30,6 +30,20 @@ public abstract class Term extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    /** Its names in locales other than the default, by canonical BCP 47 tag; none for a kind that is not translated. */
+    protected java.util.Map<String, String> names() {
+        return java.util.Map.of();
+    }
+
+    /** Its name in this locale: the locale's, else its language's (pt for pt-BR), else its own (the default locale's). */
+    public String nameIn(String locale) {
+        if (locale == null || names().isEmpty()) {
+            return name;
+        }
+        String exact = names().get(locale);
+        return exact != null ? exact : names().getOrDefault(locale.split("-", 2)[0], name);
+    }
+
     public void rename(String slug, String name, Instant now) {
         this.slug = slug;
         this.name = name;

@@ -33,6 +33,8 @@ public abstract class TermCatalog<E extends Term> {
     jakarta.enterprise.event.Event<TermEvent> events;
     @jakarta.inject.Inject
     jakarta.enterprise.event.Event<TermReassigning> reassigning;
+    @jakarta.inject.Inject
+    dateline.i18n.Locales locales;
 
     /** For the CDI client proxy only; it never calls a method of its own. */
     protected TermCatalog() {
@@ -93,6 +95,35 @@ public abstract class TermCatalog<E extends Term> {
         em().flush();
         announce(TermEvent.Type.CREATED, term);
         return term;
+    }
+
+    /**
+     * A term's names in other locales, keyed by canonical tag (pt-br is pt-BR), null when none were given;
+     * refused (422) when a key is malformed, not allowed, or the default locale (whose name is {@code name}).
+     */
+    protected Map<String, String> checkedNames(Map<String, String> given) {
+        if (given == null) {
+            return null;
+        }
+        Map<String, String> names = new java.util.TreeMap<>();
+        List<dateline.common.problem.Violation> violations = new java.util.ArrayList<>();
+        given.forEach((tag, name) -> {
+            String field = "names." + tag;
+            Optional<String> locale = dateline.i18n.Locales.canonical(tag);
+            if (locale.isEmpty()) {
+                violations.add(dateline.common.problem.Violation.body(field, dateline.i18n.Locales.MALFORMED));
+            } else if (!locales.isAllowed(locale.get())) {
+                violations.add(dateline.common.problem.Violation.body(field, locales.notAllowedMessage()));
+            } else if (locale.get().equals(locales.defaultLocale())) {
+                violations.add(dateline.common.problem.Violation.body(field, "is the default locale, whose name is name"));
+            } else if (names.put(locale.get(), name.strip()) != null) {
+                violations.add(dateline.common.problem.Violation.body(field, "names the locale " + locale.get() + " twice"));
+            }
+        });
+        if (!violations.isEmpty()) {
+            throw new dateline.common.problem.InvalidContent(violations);
+        }
+        return names;
     }
 
     /** Loads a term for replacement; the caller applies its fields inside the same transaction. */

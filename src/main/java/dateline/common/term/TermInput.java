@@ -17,5 +17,14 @@ public record TermInput(
         @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case ASCII words joined by '-'")
         String slug,
         @Schema(description = "Display name", examples = "World", required = true)
-        @NotBlank @PlainText @Size(max = 200) String name) {
+        @NotBlank @PlainText @Size(max = 200) String name,
+        @Schema(description = "Names in other locales than the default, by BCP 47 tag; delivery in a locale shows the"
+                + " locale's name, else the language's (pt for pt-BR), else name. Omitted on replace, the names stay.",
+                examples = "{\"ru\": \"Мир\", \"az\": \"Dünya\"}", nullable = true)
+        @Size(max = 50) java.util.Map<String, @NotBlank @PlainText @Size(max = 200) String> names) {
+
+    /** A term with a name in the default locale only. */
+    public TermInput(String slug, String name) {
+        this(slug, name, null);
+    }
 }

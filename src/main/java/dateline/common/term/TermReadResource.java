@@ -11,7 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -23,9 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class TermReadResource<E extends Term, V> {
     private final TermCatalog<E> catalog;
-    private final Function<E, V> view;
+    private final BiFunction<E, String, V> view;
 
-    protected TermReadResource(TermCatalog<E> catalog, Function<E, V> view) {
+    /** {@code view} makes the term's view in a locale (null: the default locale). */
+    protected TermReadResource(TermCatalog<E> catalog, BiFunction<E, String, V> view) {
         this.catalog = catalog;
         this.view = view;
     }
@@ -34,14 +35,29 @@ public abstract class TermReadResource<E extends Term, V> {
     @Operation(operationId = "list{Terms}", summary = "List {terms} in slug order")
     public Page<V> list(
             @Parameter(description = "Items per page (1-100)") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-            @Parameter(description = "Cursor from page.next of the previous page") @QueryParam("cursor") String cursor) {
-        return catalog.page(cursor, limit, view);
+            @Parameter(description = "Cursor from page.next of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = LOCALE, example = "ru") @QueryParam("locale") String locale) {
+        String in = locale(locale);
+        return catalog.page(cursor, limit, term -> view.apply(term, in));
     }
 
     @GET
     @Path("{slug}")
     @Operation(operationId = "get{Term}", summary = "Get one {term} by slug")
-    public V get(@PathParam("slug") String slug) {
-        return view.apply(catalog.bySlug(slug));
+    public V get(@PathParam("slug") String slug,
+                 @Parameter(description = LOCALE, example = "ru") @QueryParam("locale") String locale) {
+        String in = locale(locale);
+        return view.apply(catalog.bySlug(slug), in);
+    }
+
+    private static final String LOCALE = "Give names in this language (BCP 47) where the {term} has a name in it, else in the"
+            + " default locale; slugs are the same in every language";
+
+    private static String locale(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return null;
+        }
+        return dateline.i18n.Locales.canonical(tag).orElseThrow(() ->
+                new dateline.common.problem.InvalidParameter("locale", dateline.i18n.Locales.MALFORMED));
     }
 }

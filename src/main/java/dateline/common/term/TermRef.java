@@ -8,9 +8,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TermRef(
         @Schema(examples = "5b7c1f0e-3a1d-4c2e-9a55-0f6f5f1c2b10") UUID id,
         @Schema(examples = "azerbaijan") String slug,
-        @Schema(examples = "Azerbaijan") String name) {
+        @Schema(description = "In the article's locale when the section or tag has a name in it; else the default locale's",
+                examples = "Azerbaijan") String name) {
 
     public static TermRef of(Term term) {
         return term == null ? null : new TermRef(term.id, term.slug, term.name);
+    }
+
+    /** As embedded in an article in this locale: the term's name in it, falling back to the default locale's. */
+    public static TermRef of(Term term, String locale) {
+        return term == null ? null : new TermRef(term.id, term.slug, term.nameIn(locale));
     }
 }
