@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dateline.article.ArticleEvent;
 import dateline.common.term.TermEvent;
+import dateline.media.MediaEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -23,10 +24,12 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class WebhookOutbox {
     /** The events a webhook may subscribe to. */
-    static final Set<String> EVENTS = Stream.concat(
+    static final Set<String> EVENTS = Stream.of(
                     Stream.of(ArticleEvent.Type.values()).map(ArticleEvent.Type::eventName),
                     Stream.of("section", "tag", "author").flatMap(kind -> Stream.of(TermEvent.Type.values())
-                            .map(type -> TermEvent.eventName(kind, type))))
+                            .map(type -> TermEvent.eventName(kind, type))),
+                    Stream.of(MediaEvent.Type.values()).map(MediaEvent.Type::eventName))
+            .flatMap(names -> names)
             .collect(Collectors.toCollection(java.util.TreeSet::new));
     static final String TEST_EVENT = "webhook.test";
 
@@ -46,6 +49,10 @@ public class WebhookOutbox {
         announce(event.eventName(), event.at(), event.id(), event.slug());
     }
 
+    void mediaChanged(@Observes MediaEvent event) {
+        announce(event.type().eventName(), event.at(), event.id(), null);
+    }
+
     private void announce(String name, Instant at, java.util.UUID id, String slug) {
         List<Webhook> subscribers = active().stream().filter(w -> w.subscribes(name)).toList();
         if (subscribers.isEmpty()) {
@@ -53,7 +60,9 @@ public class WebhookOutbox {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", id);
-        data.put("slug", slug);
+        if (slug != null) { // media items have none
+            data.put("slug", slug);
+        }
         String payload = payload(name, at, data);
         for (Webhook webhook : subscribers) {
             WebhookDelivery.pending(webhook, id, name, payload, at).persist();
