@@ -9,6 +9,7 @@ import dateline.common.problem.Violation;
 import dateline.common.slug.Slugs;
 import dateline.common.term.Term;
 import dateline.common.term.TermCatalog;
+import dateline.media.MediaItem;
 import dateline.section.Section;
 import dateline.section.SectionCatalog;
 import dateline.tag.Tag;
@@ -52,10 +53,14 @@ class ArticleContentCheck {
         List<Author> authorList = resolveAll(authors, in.authorRefs(), "authors", violations);
         checkRelated(in.relatedIds(), self, violations);
         String locale = locale(in.locale(), violations);
+        MediaItem leadImage = in.leadImage() == null ? null : MediaItem.findById(in.leadImage());
+        if (in.leadImage() != null && leadImage == null) {
+            violations.add(Violation.body("leadImage", "no media item has the id " + in.leadImage()));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidContent(violations);
         }
-        return new Content(section, tagList, authorList, locale);
+        return new Content(section, tagList, authorList, locale, leadImage);
     }
 
     private <E extends Term> List<E> resolveAll(TermCatalog<E> catalog, List<String> refs, String field, List<Violation> violations) {
@@ -132,7 +137,7 @@ class ArticleContentCheck {
     }
 
     /** The resolved, checked parts of an input, ready to be written. */
-    record Content(Section section, List<Tag> tags, List<Author> authors, String locale) {
+    record Content(Section section, List<Tag> tags, List<Author> authors, String locale, MediaItem leadImage) {
         void applyTo(Article article, ArticleInput in) {
             article.title = in.title().strip();
             article.subtitle = blankToNull(in.subtitle());
@@ -143,6 +148,7 @@ class ArticleContentCheck {
             article.wordCount = ArticleBody.wordCountOfText(body.text());
             article.teaser = ArticleTeaser.of(article.excerpt, body.text());
             article.imageUrl = blankToNull(in.imageUrl());
+            article.leadImage = leadImage;
             article.section = section;
             article.tags.clear();
             article.tags.addAll(tags);

@@ -97,7 +97,7 @@ public class DemoContent {
     }
 
     private static ArticleInput input(String title, String body, List<String> tagSlugs, List<UUID> related) {
-        return new ArticleInput(null, title, null, null, body, null, "world", tagSlugs, List.of(), "en", related);
+        return new ArticleInput(null, title, null, null, body, null, null, "world", tagSlugs, List.of(), "en", related);
     }
 
     private static String escape(String text) {

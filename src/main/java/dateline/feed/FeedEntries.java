@@ -4,6 +4,8 @@ import dateline.article.Article;
 import dateline.article.ArticleFinder;
 import dateline.article.ArticleListParams;
 import dateline.config.DatelineConfig;
+import dateline.media.ImageView;
+import dateline.media.MediaLinks;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -14,10 +16,12 @@ import java.util.List;
 @ApplicationScoped
 public class FeedEntries {
     private final ArticleFinder finder;
+    private final MediaLinks media;
     private final String base;
 
-    FeedEntries(ArticleFinder finder, DatelineConfig config) {
+    FeedEntries(ArticleFinder finder, MediaLinks media, DatelineConfig config) {
         this.finder = finder;
+        this.media = media;
         this.base = config.publicBaseUrl().replaceAll("/+$", "");
     }
 
@@ -33,6 +37,14 @@ public class FeedEntries {
 
     String articleUrl(Article a) {
         return base + "/api/v1/articles/" + a.slug;
+    }
+
+    /**
+     * The article's lead image from the library, or null. Feeds show only its URLs, which never change, so
+     * they do not depend on the image's description.
+     */
+    ImageView leadImage(Article a) {
+        return a.leadImage == null ? null : media.image(a.leadImage);
     }
 
     String url(String path) {
