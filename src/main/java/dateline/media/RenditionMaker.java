@@ -61,9 +61,12 @@ final class RenditionMaker {
         return encode(scaled, order.format());
     }
 
-    /** Alpha flattened onto white (JPEG has none), and one pixel layout for everything after. */
+    /**
+     * Alpha flattened onto white (JPEG has none), and a plain RGB layout both writers take. A decoded JPEG
+     * is already one (3-byte BGR) and is not copied: at 24 megapixels a copy is 96 MB.
+     */
     private static BufferedImage opaqueRgb(BufferedImage image) {
-        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
+        if (image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
             return image;
         }
         BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
