@@ -46,6 +46,8 @@ public class MediaResource {
             content = {@Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
                     @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "304", description = "If-None-Match names the rendition's ETag")
+    @APIResponse(responseCode = "503", description = "Every renderer stayed busy for 20 s; retry",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response getRendition(
             @Parameter(description = "The media item", example = "6b1f0c2e-8a7d-4d3e-9f21-5c4b3a291e07") @PathParam("id") UUID id,
             @Parameter(description = "One of the configured widths (by default 320, 640, 960, 1280, 1920); never enlarged past the original",
