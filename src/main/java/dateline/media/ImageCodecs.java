@@ -18,7 +18,7 @@ final class ImageCodecs {
     private static final String PURE_JAVA_WEBP = "com.twelvemonkeys";
     private static final String NATIVE_WEBP = "com.luciad";
 
-    private ImageCodecs() {
+    ImageCodecs() { // a bean only for its start-up observer
     }
 
     /**
