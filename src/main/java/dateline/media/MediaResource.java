@@ -56,8 +56,8 @@ public class MediaResource {
             @Parameter(description = "Crop to this aspect ratio around the focal point: one of the configured ratios"
                     + " (by default 16:9, 4:3, 3:2, 1:1)", example = "16:9") @QueryParam("ratio") String ratio,
             @Parameter(description = "An ETag from an earlier answer", example = "\"9f2c…\"") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        MediaItem item = Renditions.item(id);
-        Renditions.Rendition r = renditions.get(item, renditions.order(item, width, format, ratio));
+        Renditions.Choice choice = renditions.choose(width, format, ratio); // 400 before the item is looked up
+        Renditions.Rendition r = renditions.get(Renditions.item(id), choice);
         // A plain Response: binary bodies are documented by @APIResponse above, and Quarkus REST wrote the byte[]
         // of a RestResponse<byte[]> with toString() here (its writer is chosen for the declared type).
         Response.ResponseBuilder response = ifNoneMatch != null && (ifNoneMatch.contains(r.etag()) || ifNoneMatch.strip().equals("*"))

@@ -39,8 +39,12 @@ public class Renditions {
     public record Rendition(byte[] bytes, String etag, String mediaType) {
     }
 
-    /** Checks the request against the menu (400 for anything off it) before any image is read. */
-    RenditionMaker.Order order(MediaItem item, int width, String extension, String ratio) {
+    /** A rendition asked for, checked against the menu. */
+    record Choice(int width, RenditionFormat format, AspectRatio ratio) {
+    }
+
+    /** Checks the request against the menu (400 for anything off it) before anything is read. */
+    Choice choose(int width, String extension, String ratio) {
         if (!widths.contains(width)) {
             throw new InvalidParameter("width", "must be one of " + widths);
         }
@@ -53,10 +57,12 @@ public class Renditions {
                 throw new InvalidParameter("ratio", "must be one of " + ratios);
             }
         }
-        return new RenditionMaker.Order(item.format(), item.orientation, item.focusX, item.focusY, width, aspect, format);
+        return new Choice(width, format, aspect);
     }
 
-    Rendition get(MediaItem item, RenditionMaker.Order order) {
+    Rendition get(MediaItem item, Choice choice) {
+        RenditionMaker.Order order = new RenditionMaker.Order(item.format(), item.orientation, item.focusX, item.focusY,
+                choice.width(), choice.ratio(), choice.format());
         String name = order.width() + (order.ratio() == null ? "" : "-" + order.ratio().fileToken()) + "." + order.format().extension();
         try {
             Optional<byte[]> kept = storage.rendition(item.id, name);
