@@ -92,7 +92,7 @@ describe("the sync loop on an expired token (scripted answers: a live server kee
           return json(400, { type: ProblemTypes.syncTokenExpired, title: "Sync token expired", status: 400 }, "application/problem+json");
         }
         if (token === null) {
-          const item = { id: "a1", slug: "a", title: "A", publishedAt: "2025-10-15T12:00:00Z", section: null, excerpt: null, imageUrl: null,
+          const item = { id: "a1", slug: "a", title: "A", publishedAt: "2025-10-15T12:00:00Z", section: null, excerpt: null, imageUrl: null, thumbnailUrl: null,
             locale: "en", translationGroup: "a1" };
           return json(200, { items: [item], deleted: [], nextPageToken: "p2", nextSyncToken: null });
         }
@@ -100,7 +100,7 @@ describe("the sync loop on an expired token (scripted answers: a live server kee
       },
     });
     const store = new MapStore();
-    store.put({ id: "stale", slug: "s", title: "S", publishedAt: "2025-01-01T00:00:00Z", section: null, excerpt: null, imageUrl: null,
+    store.put({ id: "stale", slug: "s", title: "S", publishedAt: "2025-01-01T00:00:00Z", section: null, excerpt: null, imageUrl: null, thumbnailUrl: null,
       locale: "en", translationGroup: "stale" });
     expect(await client.sync(store, "old")).toBe("fresh");
     expect(asked).toEqual(["old", null, "p2"]);

@@ -487,6 +487,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/manage/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the media library, newest first */
+        get: operations["listMedia"];
+        put?: never;
+        /** Upload an image (JPEG, PNG, GIF or WebP) as the raw body, with its metadata as parameters */
+        post: operations["uploadMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/manage/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a media item by id */
+        get: operations["getMedia"];
+        /** Replace an image's metadata (alt, caption, credit, copyright holder, source); articles showing it are refreshed */
+        put: operations["updateMedia"];
+        post?: never;
+        /** Delete an image no article uses */
+        delete: operations["deleteMedia"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/manage/previews": {
         parameters: {
             query?: never;
@@ -719,6 +756,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/media/{id}/{width}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a rendition of an image: a configured width, JPEG or WebP, optionally cropped to a ratio */
+        get: operations["getRendition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sections": {
         parameters: {
             query?: never;
@@ -826,7 +880,10 @@ export interface components {
              * @example <p>A new diplomatic scandal has erupted in Russia.</p>
              */
             body: string | null;
+            /** @description An image hosted elsewhere, as the editor gave its URL */
             imageUrl: string | null;
+            /** @description The lead image from the media library, with its credit, caption and renditions */
+            leadImage: components["schemas"]["Image"] | null;
             section: components["schemas"]["TermRef"] | null;
             tags: components["schemas"]["TermRef"][];
             authors: components["schemas"]["TermRef"][];
@@ -870,7 +927,7 @@ export interface components {
             /** @example TASS deputy director general dismissed after meetings in Baku. */
             excerpt?: string;
             /**
-             * @description HTML; cleaned to p, h2-h4, a[href], strong, em, blockquote, ul, ol, li, figure, img[src,alt], figcaption
+             * @description HTML; cleaned to p, h2-h4, a[href], strong, em, blockquote, ul, ol, li, figure, img[src,alt,width,height], figcaption, small, cite
              * @example <p>A new diplomatic scandal has erupted in Russia.</p>
              */
             body?: string;
@@ -879,6 +936,11 @@ export interface components {
              * @example https://images.example.org/gusman.jpg
              */
             imageUrl?: string;
+            /**
+             * @description Lead image from the media library: a media item's id (POST /api/v1/manage/media answers it)
+             * @example 6b1f0c2e-8a7d-4d3e-9f21-5c4b3a291e07
+             */
+            leadImage?: components["schemas"]["UUID"];
             /**
              * @description Section slug or id (or the section object a read returned)
              * @example world
@@ -926,6 +988,8 @@ export interface components {
             /** @description HTML, cleaned as on create */
             body?: string | null;
             imageUrl?: string | null;
+            /** @description Lead image: a media item's id */
+            leadImage?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
             /** @description Section slug or id */
             section?: string | null;
             /** @description Tag slugs or ids; the list replaces the current one */
@@ -956,6 +1020,8 @@ export interface components {
             excerpt?: string;
             body?: string;
             imageUrl?: string;
+            /** @description Lead image: a media item's id; the item must exist where the file is imported */
+            leadImage?: components["schemas"]["UUID"];
             /** @description Section slug */
             section?: string;
             /** @description Tag slugs */
@@ -1095,8 +1161,13 @@ export interface components {
             section: components["schemas"]["HeadlineSection"] | null;
             /** @description The editor's excerpt, or else the first sentences of the body (about 200 characters) */
             excerpt: string | null;
-            /** @description The lead image; null when the article has none */
+            /** @description An image hosted elsewhere, as the editor gave its URL; null when none */
             imageUrl: string | null;
+            /**
+             * @description The smallest JPEG rendition of the lead image from the media library; null when none
+             * @example http://localhost:8080/api/v1/media/6b1f0c2e-8a7d-4d3e-9f21-5c4b3a291e07/320.jpg
+             */
+            thumbnailUrl: string | null;
             /**
              * @description The article's BCP 47 language tag
              * @example en
@@ -1118,6 +1189,53 @@ export interface components {
              * @example World
              */
             name?: string;
+        };
+        Image: {
+            /** @example 6b1f0c2e-8a7d-4d3e-9f21-5c4b3a291e07 */
+            id: components["schemas"]["UUID"];
+            /**
+             * @description A JPEG rendition to use where only one URL fits
+             * @example http://localhost:8080/api/v1/media/6b1f0c2e-8a7d-4d3e-9f21-5c4b3a291e07/1280.jpg
+             */
+            url: string;
+            /** @example Mikhail Gusman at a TASS briefing */
+            alt: string | null;
+            /** @example Mikhail Gusman in Moscow, 2019. */
+            caption: string | null;
+            /** @example Photo: Jane Doe / Agency */
+            credit: string | null;
+            /** @example Agency Ltd */
+            copyrightHolder: string | null;
+            /**
+             * Format: int32
+             * @description Width of the upright original, in pixels
+             * @example 4000
+             */
+            width: number;
+            /**
+             * Format: int32
+             * @description Height of the upright original, in pixels
+             * @example 3000
+             */
+            height: number;
+            /** @description Every rendition, by format then width, smallest first: one srcset per type. Append ?ratio=16:9 (or another configured ratio) to a URL for a crop around the focal point. */
+            renditions: components["schemas"]["ImageRendition"][];
+        };
+        ImageRendition: {
+            /** @example http://localhost:8080/api/v1/media/6b1f0c2e-8a7d-4d3e-9f21-5c4b3a291e07/320.webp */
+            url?: string;
+            /**
+             * Format: int32
+             * @example 320
+             */
+            width?: number;
+            /**
+             * Format: int32
+             * @example 240
+             */
+            height?: number;
+            /** @example image/webp */
+            type?: string;
         };
         ImportLine: {
             /**
@@ -1194,6 +1312,8 @@ export interface components {
             excerpt?: string | null;
             body?: string | null;
             imageUrl?: string | null;
+            /** @description Lead image: a media item's id */
+            leadImage?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
             section?: components["schemas"]["TermRef"] | null;
             tags?: components["schemas"]["TermRef"][];
             authors?: components["schemas"]["TermRef"][];
@@ -1240,6 +1360,83 @@ export interface components {
              */
             readingTimeMinutes?: number;
         };
+        MediaFocus: {
+            /**
+             * Format: double
+             * @example 0.5
+             */
+            x?: number;
+            /**
+             * Format: double
+             * @example 0.3
+             */
+            y?: number;
+        };
+        MediaItem: {
+            /** @example 6b1f0c2e-8a7d-4d3e-9f21-5c4b3a291e07 */
+            id: components["schemas"]["UUID"];
+            /**
+             * @description The original's real type, judged from its bytes
+             * @example image/jpeg
+             */
+            contentType: string;
+            /**
+             * Format: int64
+             * @example 2483011
+             */
+            byteSize: number;
+            /**
+             * Format: int32
+             * @description Upright (EXIF orientation applied)
+             * @example 4000
+             */
+            width: number;
+            /**
+             * Format: int32
+             * @description Upright (EXIF orientation applied)
+             * @example 3000
+             */
+            height: number;
+            /** @description Focal point, fixed at upload: fractions from the top left */
+            focus: components["schemas"]["MediaFocus"];
+            alt: string | null;
+            caption: string | null;
+            credit: string | null;
+            copyrightHolder: string | null;
+            source: string | null;
+            /** @example photo-desk */
+            createdBy: string | null;
+            /** @example 2025-10-17T14:00:00Z */
+            createdAt: components["schemas"]["Instant"];
+            /** @example 2025-10-17T14:05:00Z */
+            updatedAt: components["schemas"]["Instant"];
+            /** @description How delivery shows it */
+            image: components["schemas"]["Image"];
+        };
+        MediaMetadata: {
+            /**
+             * @description Alternative text for readers who cannot see the image
+             * @example Mikhail Gusman at a TASS briefing
+             */
+            alt?: string;
+            /**
+             * @description Caption shown with the image
+             * @example Mikhail Gusman in Moscow, 2019.
+             */
+            caption?: string;
+            /**
+             * @description Photographer or agency, as it must be printed
+             * @example Photo: Jane Doe / Agency
+             */
+            credit?: string;
+            /** @example Agency Ltd */
+            copyrightHolder?: string;
+            /**
+             * @description Where the image came from
+             * @example Agency wire
+             */
+            source?: string;
+        };
         /** @description IPTC ninjs 3.1 news object */
         Ninjs: {
             /** @example urn:uuid:3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31 */
@@ -1270,6 +1467,10 @@ export interface components {
             firstCreated?: string;
             headlines?: components["schemas"]["NinjsText"][];
             slugline?: string;
+            descriptions?: components["schemas"]["NinjsText"][];
+            by?: string;
+            copyrightHolder?: string;
+            renditions?: components["schemas"]["NinjsRendition"][];
         };
         NinjsBody: {
             role?: string;
@@ -1283,6 +1484,17 @@ export interface components {
             rel?: string;
             uri?: string;
             literal?: string;
+        };
+        NinjsRendition: {
+            /** @example jpeg-320 */
+            name?: string;
+            href?: string;
+            /** @example image/jpeg */
+            contentType?: string;
+            /** Format: int32 */
+            width?: number;
+            /** Format: int32 */
+            height?: number;
         };
         NinjsText: {
             role?: string;
@@ -1329,6 +1541,10 @@ export interface components {
              * @example eyJrIjoiYXJ0aWNsZXMi...
              */
             next?: string | null;
+        };
+        PageMediaManageView: {
+            items?: components["schemas"]["MediaItem"][];
+            page: components["schemas"]["PageInfo"];
         };
         PageRevision: {
             items?: components["schemas"]["Revision"][];
@@ -1461,6 +1677,8 @@ export interface components {
             excerpt?: string;
             body?: string;
             imageUrl?: string;
+            /** @description Lead image: a media item's id */
+            leadImage?: components["schemas"]["UUID"];
             /** @description Section slug */
             section?: string;
             /** @description Tag slugs, in display order */
@@ -5165,6 +5383,525 @@ export interface operations {
             };
         };
     };
+    listMedia: {
+        parameters: {
+            query?: {
+                /** @description Cursor from page.next of the previous page */
+                cursor?: string;
+                /** @description Items per page (1-100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMediaManageView"];
+                };
+            };
+            /** @description Malformed JSON, or a parameter of the wrong type or range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role does not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget of this token or client address; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; it has been logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadMedia: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Alternative text
+                 * @example Mikhail Gusman at a TASS briefing
+                 */
+                alt?: string;
+                /**
+                 * @description Caption
+                 * @example Mikhail Gusman in Moscow, 2019.
+                 */
+                caption?: string;
+                /**
+                 * @description Copyright holder
+                 * @example Agency Ltd
+                 */
+                copyrightHolder?: string;
+                /**
+                 * @description Credit, as it must be printed
+                 * @example Photo: Jane Doe / Agency
+                 */
+                credit?: string;
+                /**
+                 * @description Focal point crops keep in view: x,y as fractions from the top left; the centre when absent. Fixed for the item's life, since rendition URLs are immutable
+                 * @example 0.5,0.3
+                 */
+                focus?: string;
+                /**
+                 * @description Where the image came from
+                 * @example Agency wire
+                 */
+                source?: string;
+            };
+            header?: {
+                /**
+                 * @description Why, recorded in the revision; percent-encode non-ASCII text
+                 * @example Fixed%20the%20headline
+                 */
+                "X-Change-Summary"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The image's bytes; its type is judged from them, not from Content-Type */
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/gif": string;
+                "image/webp": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Stored; Location names the new item */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaItem"];
+                };
+            };
+            /** @description Malformed JSON, or a parameter of the wrong type or range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role does not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Larger than dateline.media.max-upload-size (20 MiB by default) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description urn:dateline:problem:unsupported-image: not a JPEG, PNG, GIF or WebP by its bytes (SVG, AVIF, HEIF and anything else are refused) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description urn:dateline:problem:invalid-image: truncated, damaged, with something appended or markup inside (polyglot); urn:dateline:problem:image-too-large: more pixels than allowed (width, height, maxPixels, maxSide say how many), refused from the header before decoding; or a metadata parameter breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget of this token or client address; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; it has been logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaItem"];
+                };
+            };
+            /** @description Malformed JSON, or a parameter of the wrong type or range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role does not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists with this id or slug */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget of this token or client address; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; it has been logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MediaMetadata"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaItem"];
+                };
+            };
+            /** @description Malformed JSON, or a parameter of the wrong type or range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role does not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists with this id or slug */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Content-Type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content breaks a rule; violations name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget of this token or client address; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; it has been logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its renditions */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON, or a parameter of the wrong type or range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role does not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists with this id or slug */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A conflict with the current state. urn:dateline:problem:in-use: articles show the image (as lead image or in the body); the problem's usage counts them */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget of this token or client address; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; it has been logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listPreviews: {
         parameters: {
             query?: never;
@@ -7385,6 +8122,122 @@ export interface operations {
             };
             /** @description An unexpected failure; it has been logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRendition: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Crop to this aspect ratio around the focal point: one of the configured ratios (by default 16:9, 4:3, 3:2, 1:1)
+                 * @example 16:9
+                 */
+                ratio?: string;
+            };
+            header?: {
+                /**
+                 * @description An ETag from an earlier answer
+                 * @example "9f2c…"
+                 */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description jpg or webp
+                 * @example webp
+                 */
+                format: string;
+                /**
+                 * @description The media item
+                 * @example 6b1f0c2e-8a7d-4d3e-9f21-5c4b3a291e07
+                 */
+                id: components["schemas"]["UUID"];
+                /**
+                 * @description One of the configured widths (by default 320, 640, 960, 1280, 1920); never enlarged past the original
+                 * @example 640
+                 */
+                width: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rendition, without any of the original's metadata */
+            200: {
+                headers: {
+                    /** @description Strong: a digest of the bytes */
+                    ETag?: string;
+                    /** @description public, max-age=31536000, immutable */
+                    "Cache-Control"?: string;
+                    /** @description media-<id>: purged when the item is deleted */
+                    "Surrogate-Key"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description If-None-Match names the rendition's ETag */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON, or a parameter of the wrong type or range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists with this id or slug */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget of this token or client address; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; it has been logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Every renderer stayed busy for 20 s; retry */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

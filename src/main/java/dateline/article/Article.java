@@ -6,6 +6,7 @@ import dateline.common.problem.Conflict;
 import dateline.common.problem.ProblemType;
 import dateline.article.search.SearchQuery;
 import dateline.article.search.Searchable;
+import dateline.media.MediaItem;
 import dateline.section.Section;
 import dateline.tag.Tag;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -56,6 +57,10 @@ public class Article extends PanacheEntityBase implements Searchable {
     public String teaser;
     @Column(name = "image_url", length = 2048)
     public String imageUrl;
+    /** The lead image from the media library; {@link #imageUrl} remains for images hosted elsewhere. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "lead_media_id")
+    public MediaItem leadImage;
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "section_id")
     public Section section;

@@ -11,9 +11,12 @@ import org.jsoup.safety.Safelist;
  */
 public final class ArticleBody {
     private static final Safelist ALLOWED = new Safelist()
-            .addTags("p", "h2", "h3", "h4", "a", "strong", "em", "blockquote", "ul", "ol", "li", "figure", "img", "figcaption")
+            .addTags("p", "h2", "h3", "h4", "a", "strong", "em", "blockquote", "ul", "ol", "li", "figure", "img", "figcaption",
+                    "small", "cite")
             .addAttributes("a", "href")
-            .addAttributes("img", "src", "alt")
+            // A figure's image may be a media library rendition; its caption and credit (in <small> or <cite>)
+            // sit in <figcaption>, and width and height keep the page from jumping while it loads.
+            .addAttributes("img", "src", "alt", "width", "height")
             .addProtocols("a", "href", "http", "https", "mailto")
             .addProtocols("img", "src", "http", "https");
     private static final Document.OutputSettings COMPACT = new Document.OutputSettings().prettyPrint(false);

@@ -10,6 +10,7 @@ import dateline.i18n.Locales;
 import dateline.common.slug.Slugs;
 import dateline.common.term.Term;
 import dateline.common.term.TermCatalog;
+import dateline.media.MediaItem;
 import dateline.section.Section;
 import dateline.section.SectionCatalog;
 import dateline.tag.Tag;
@@ -59,17 +60,21 @@ class ArticleContentCheck {
         checkRelated(in.relatedIds(), self, violations);
         String locale = locale(in.locale(), violations);
         UUID joined = in.translationOf() == null ? group : groupOf(in.translationOf(), self, violations);
+        MediaItem leadImage = in.leadImage() == null ? null : MediaItem.findById(in.leadImage());
+        if (in.leadImage() != null && leadImage == null) {
+            violations.add(Violation.body("leadImage", "no media item has the id " + in.leadImage()));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidContent(violations);
         }
         if (newGroup && in.translationOf() == null) {
-            return new Content(section, tagList, authorList, locale, joined);
+            return new Content(section, tagList, authorList, locale, joined, leadImage);
         }
         articles.inTranslationGroup(joined, locale).filter(other -> !other.equals(self)).ifPresent(other -> {
             throw new Conflict(ProblemType.TRANSLATION_EXISTS, "The translation group already has an article in '" + locale
                     + "'; take that one out of the group (DELETE .../translation-group) or link another.", Map.of("articleId", other));
         });
-        return new Content(section, tagList, authorList, locale, joined);
+        return new Content(section, tagList, authorList, locale, joined, leadImage);
     }
 
     private UUID groupOf(UUID translationOf, UUID self, List<Violation> violations) {
@@ -161,7 +166,8 @@ class ArticleContentCheck {
     }
 
     /** The resolved, checked parts of an input, ready to be written. */
-    record Content(Section section, List<Tag> tags, List<Author> authors, String locale, UUID translationGroup) {
+    record Content(Section section, List<Tag> tags, List<Author> authors, String locale, UUID translationGroup,
+                   MediaItem leadImage) {
         void applyTo(Article article, ArticleInput in) {
             article.title = in.title().strip();
             article.subtitle = blankToNull(in.subtitle());
@@ -172,6 +178,7 @@ class ArticleContentCheck {
             article.wordCount = ArticleBody.wordCountOfText(body.text());
             article.teaser = ArticleTeaser.of(article.excerpt, body.text());
             article.imageUrl = blankToNull(in.imageUrl());
+            article.leadImage = leadImage;
             article.section = section;
             article.tags.clear();
             article.tags.addAll(tags);

@@ -300,7 +300,7 @@ public class ArticleFinder {
             return List.of();
         }
         Map<UUID, Article> byId = new HashMap<>();
-        em.createQuery("select a from Article a left join fetch a.section where a.id in :ids", Article.class)
+        em.createQuery("select a from Article a left join fetch a.section left join fetch a.leadImage where a.id in :ids", Article.class)
                 .setParameter("ids", ids).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList().forEach(a -> byId.put(a.id, a));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }

@@ -30,11 +30,13 @@ public record ArticleInput(
         @PlainText @NotBlank @Size(max = 300) String title,
         @Schema(examples = "Diplomatic scandal strains Moscow-Baku relations") @PlainText @Size(max = 300) String subtitle,
         @Schema(examples = "TASS deputy director general dismissed after meetings in Baku.") @PlainText @Size(max = 1000) String excerpt,
-        @Schema(description = "HTML; cleaned to p, h2-h4, a[href], strong, em, blockquote, ul, ol, li, figure, img[src,alt], figcaption",
+        @Schema(description = "HTML; cleaned to p, h2-h4, a[href], strong, em, blockquote, ul, ol, li, figure, img[src,alt,width,height], figcaption, small, cite",
                 examples = "<p>A new diplomatic scandal has erupted in Russia.</p>")
         @PlainText @Size(max = 1_000_000) String body,
         @Schema(description = "Lead image, absolute http(s) URL", examples = "https://images.example.org/gusman.jpg")
         @Size(max = 2048) @Pattern(regexp = "^https?://\\S+$", message = "must be an absolute http or https URL") String imageUrl,
+        @Schema(description = "Lead image from the media library: a media item's id (POST /api/v1/manage/media answers it)",
+                examples = "6b1f0c2e-8a7d-4d3e-9f21-5c4b3a291e07") UUID leadImage,
         @Schema(description = "Section slug or id (or the section object a read returned)", examples = "world")
         @JsonDeserialize(using = TermReference.class) @PlainText @Size(max = 120) String section,
         @Schema(description = "Tag slugs or ids (or the tag objects a read returned), in display order",
@@ -55,14 +57,14 @@ public record ArticleInput(
         UUID translationOf) {
 
     /** The same content without a translation link: what every writer but an editor's create or link sends. */
-    public ArticleInput(String slug, String title, String subtitle, String excerpt, String body, String imageUrl, String section,
-                        List<String> tags, List<String> authors, String locale, List<UUID> related) {
-        this(slug, title, subtitle, excerpt, body, imageUrl, section, tags, authors, locale, related, null);
+    public ArticleInput(String slug, String title, String subtitle, String excerpt, String body, String imageUrl, UUID leadImage,
+                        String section, List<String> tags, List<String> authors, String locale, List<UUID> related) {
+        this(slug, title, subtitle, excerpt, body, imageUrl, leadImage, section, tags, authors, locale, related, null);
     }
 
     /** The article's current content as an editor would send it to write it again. */
     public static ArticleInput of(Article a) {
-        return new ArticleInput(a.slug, a.title, a.subtitle, a.excerpt, a.body, a.imageUrl,
+        return new ArticleInput(a.slug, a.title, a.subtitle, a.excerpt, a.body, a.imageUrl, a.leadImage == null ? null : a.leadImage.id,
                 a.section == null ? null : a.section.slug, a.tags.stream().map(t -> t.slug).toList(),
                 a.authors.stream().map(t -> t.slug).toList(), a.locale, List.copyOf(a.related));
     }

@@ -16,6 +16,7 @@ public record ArticleManageView(
         @Schema(nullable = true) String excerpt,
         @Schema(nullable = true) String body,
         @Schema(nullable = true) String imageUrl,
+        @Schema(nullable = true, description = "Lead image: a media item's id") UUID leadImage,
         @Schema(nullable = true) TermRef section,
         List<TermRef> tags,
         List<TermRef> authors,
@@ -36,7 +37,7 @@ public record ArticleManageView(
         @Schema(examples = "2") int readingTimeMinutes) {
 
     static ArticleManageView from(Article a) {
-        return new ArticleManageView(a.id, a.slug, a.title, a.subtitle, a.excerpt, a.body, a.imageUrl,
+        return new ArticleManageView(a.id, a.slug, a.title, a.subtitle, a.excerpt, a.body, a.imageUrl, a.leadImage == null ? null : a.leadImage.id,
                 TermRef.of(a.section), a.tags.stream().map(TermRef::of).toList(),
                 a.authors.stream().map(TermRef::of).toList(), List.copyOf(a.related), a.locale, a.translationGroup, a.status,
                 a.publishedAt, a.trashedAt, a.externalId, a.createdAt, a.createdBy, a.updatedAt, a.version, a.wordCount,

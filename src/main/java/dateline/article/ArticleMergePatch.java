@@ -18,6 +18,7 @@ record ArticleMergePatch(
         @Schema(nullable = true) String excerpt,
         @Schema(description = "HTML, cleaned as on create", nullable = true) String body,
         @Schema(nullable = true) String imageUrl,
+        @Schema(nullable = true, description = "Lead image: a media item's id") java.util.UUID leadImage,
         @Schema(description = "Section slug or id", nullable = true) String section,
         @Schema(description = "Tag slugs or ids; the list replaces the current one", nullable = true) List<String> tags,
         @Schema(description = "Author slugs or ids; the list replaces the current one", nullable = true) List<String> authors,

@@ -117,7 +117,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
      * tags times authors), where loading each lazily cost three more round trips per article page.
      */
     private Optional<Article> withTerms(String slug) {
-        return getEntityManager().createQuery("select a from Article a left join fetch a.section left join fetch a.tags"
+        return getEntityManager().createQuery("select a from Article a left join fetch a.section left join fetch a.leadImage left join fetch a.tags"
                 + " left join fetch a.authors where a.slug = :slug", Article.class).setParameter("slug", slug)
                 .setHint(HibernateHints.HINT_READ_ONLY, true) // delivery never changes it: no snapshot for dirty checking
                 .getResultStream().findFirst();

@@ -15,8 +15,8 @@ import org.hibernate.Session;
 @ApplicationScoped
 class ArticleRows {
     private static final String ARTICLE = "insert into article (id, slug, title, subtitle, excerpt, body, teaser, image_url,"
-            + " section_id, locale, translation_group, status, published_at, live_at, trashed_at, created_by, external_id, word_count,"
-            + " created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " lead_media_id, section_id, locale, translation_group, status, published_at, live_at, trashed_at, created_by, external_id, word_count,"
+            + " created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String TAG = "insert into article_tag (article_id, sort_order, tag_id, published_at) values (?, ?, ?, ?)";
     private static final String AUTHOR = "insert into article_author (article_id, sort_order, author_id) values (?, ?, ?)";
     private static final String RELATED = "insert into article_related (article_id, sort_order, related_id) values (?, ?, ?)";
@@ -34,6 +34,7 @@ class ArticleRows {
                  BatchStatement slugs = new BatchStatement(connection, SLUG)) {
                 for (Article a : fresh) {
                     articles.row(a.id, a.slug, a.title, a.subtitle, a.excerpt, a.body, a.teaser, a.imageUrl,
+                            a.leadImage == null ? null : a.leadImage.id,
                             a.section == null ? null : a.section.id, a.locale, a.translationGroup, a.status.name(), a.publishedAt, a.liveAt,
                             a.trashedAt, a.createdBy, a.externalId, a.wordCount, a.createdAt, a.updatedAt, a.version);
                     for (int i = 0; i < a.tags.size(); i++) {

@@ -3,12 +3,15 @@ package dateline.article;
 import dateline.common.term.TermRef;
 import java.time.Instant;
 import java.util.List;
+import dateline.common.http.DependencyKeys;
 import dateline.common.http.SurrogateKeys;
+import dateline.media.ImageView;
+import dateline.media.MediaLinks;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A published article as readers' front-ends receive it; every field is always sent, null when empty. */
-@Schema(name = "Article", requiredProperties = {"id", "slug", "title", "subtitle", "excerpt", "body", "imageUrl", "section",
+@Schema(name = "Article", requiredProperties = {"id", "slug", "title", "subtitle", "excerpt", "body", "imageUrl", "leadImage", "section",
         "tags", "authors", "locale", "translationGroup", "translations", "publishedAt", "updatedAt", "wordCount", "readingTimeMinutes"})
 public record ArticleView(
         @Schema(examples = "3f1c9a7e-2b4d-4f7a-9c1e-8d2b6a5f4e31") UUID id,
@@ -18,7 +21,9 @@ public record ArticleView(
         @Schema(nullable = true, description = "The editor's excerpt, or else the first sentences of the body (about 200 characters)")
         String excerpt,
         @Schema(nullable = true, description = "Sanitised HTML", examples = "<p>A new diplomatic scandal has erupted in Russia.</p>") String body,
-        @Schema(nullable = true) String imageUrl,
+        @Schema(nullable = true, description = "An image hosted elsewhere, as the editor gave its URL") String imageUrl,
+        @Schema(nullable = true, description = "The lead image from the media library, with its credit, caption and renditions")
+        ImageView leadImage,
         @Schema(nullable = true) TermRef section,
         List<TermRef> tags,
         List<TermRef> authors,
@@ -34,7 +39,12 @@ public record ArticleView(
         @Schema(examples = "2") int readingTimeMinutes) implements SurrogateKeys {
 
     public static ArticleView from(Article a, List<Translation> translations) {
-        return new ArticleView(a.id, a.slug, a.title, a.subtitle, a.teaser, a.body, a.imageUrl, TermRef.of(a.section, a.locale),
+        if (a.leadImage != null) {
+            // Its caption, credit and alt are shown: a new description of the image changes this response.
+            DependencyKeys.read(DependencyKeys.media(a.leadImage.id));
+        }
+        return new ArticleView(a.id, a.slug, a.title, a.subtitle, a.teaser, a.body, a.imageUrl,
+                a.leadImage == null ? null : MediaLinks.current().image(a.leadImage), TermRef.of(a.section, a.locale),
                 a.tags.stream().map(t -> TermRef.of(t, a.locale)).toList(), a.authors.stream().map(TermRef::of).toList(),
                 a.locale, a.translationGroup, translations, a.publishedAt, a.updatedAt, a.wordCount, ArticleBody.readingTimeMinutes(a.wordCount));
     }
@@ -48,6 +58,9 @@ public record ArticleView(
             keys.add("section-" + section.slug());
         }
         tags.forEach(t -> keys.add("tag-" + t.slug()));
+        if (leadImage != null) {
+            keys.add("media-" + leadImage.id());
+        }
         return keys;
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * The surrogate keys a change purges, from the dependency keys it changed. A public response carries
- * {@code article-<id>}, {@code section-<slug>}, {@code tag-<slug>} and {@code author-<slug>} for what it
+ * {@code article-<id>}, {@code section-<slug>}, {@code tag-<slug>}, {@code author-<slug>} and {@code media-<id>} for what it
  * shows (an article also {@code translations-<group>}, for the translations it lists), and a list carries the first segment of its path ({@code articles}, {@code headlines}, ...; the
  * feeds {@code feeds}): see {@code HttpCaching}. Every write delivery sees names {@code lists} and
  * {@code search}, which purge every list of articles, related headlines and searches included (they are
@@ -20,7 +20,7 @@ final class PurgeKeys {
     static final List<String> LISTS = List.of("articles", "headlines", "feeds");
 
     /** Dependency keys of one thing, whose surrogate key is the same with a dash: article:x is article-x. */
-    private static final List<String> PER_ITEM = List.of("article:", "section:", "tag:", "author:", "translations:");
+    private static final List<String> PER_ITEM = List.of("article:", "section:", "tag:", "author:", "translations:", "media:");
 
     private PurgeKeys() {
     }

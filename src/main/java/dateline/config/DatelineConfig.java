@@ -19,6 +19,39 @@ public interface DatelineConfig {
     @WithDefault("64")
     int maxInFlight();
 
+    /** The media library: uploads, stored originals and renditions. */
+    Media media();
+
+    interface Media {
+        /** Where originals and renditions are kept (back it up with the database). */
+        @WithDefault("./data/media")
+        String dir();
+
+        /** Largest image upload accepted. */
+        @WithDefault("20M")
+        io.quarkus.runtime.configuration.MemorySize maxUploadSize();
+
+        /** Most pixels (width × height, read from the header before decoding) an upload may have. */
+        @WithDefault("60000000")
+        long maxPixels();
+
+        /** Longest side, in pixels, an upload may have. */
+        @WithDefault("20000")
+        int maxSide();
+
+        /** The rendition widths served, smallest first; any other width is refused with 400. */
+        @WithDefault("320,640,960,1280,1920")
+        java.util.List<Integer> widths();
+
+        /** The aspect ratios renditions may be cropped to (width:height), around the item's focal point. */
+        @WithDefault("16:9,4:3,3:2,1:1")
+        java.util.List<String> ratios();
+
+        /** Renditions made at once; each holds a decoded image in memory, so this bounds memory too. */
+        @WithDefault("2")
+        int renderers();
+    }
+
     /** Demo content loaded into an empty database. */
     Demo demo();
 

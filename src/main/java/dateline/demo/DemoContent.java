@@ -108,7 +108,7 @@ public class DemoContent {
                 + "<p>Отставка пришлась на время напряжённых отношений между Москвой и Баку.</p>"
                 + "<p><em>" + DEMO_TRANSLATION_NOTE + "</em></p>";
         return new ArticleInput(null, "Россия уволила замгендиректора ТАСС Михаила Гусмана после визита в Азербайджан",
-                DEMO_TRANSLATION_NOTE, null, body, null, "world", DemoTags.LEAD, List.of(), RUSSIAN, List.of(), lead);
+                DEMO_TRANSLATION_NOTE, null, body, null, null, "world", DemoTags.LEAD, List.of(), RUSSIAN, List.of(), lead);
     }
 
     private UUID publish(ArticleInput in, Instant at) {
@@ -120,7 +120,7 @@ public class DemoContent {
     }
 
     private static ArticleInput input(String title, String body, List<String> tagSlugs, List<UUID> related) {
-        return new ArticleInput(null, title, null, null, body, null, "world", tagSlugs, List.of(), "en", related);
+        return new ArticleInput(null, title, null, null, body, null, null, "world", tagSlugs, List.of(), "en", related);
     }
 
     private static String escape(String text) {

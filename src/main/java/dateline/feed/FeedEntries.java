@@ -6,6 +6,8 @@ import dateline.article.ArticleListParams;
 import dateline.common.problem.InvalidParameter;
 import dateline.config.DatelineConfig;
 import dateline.i18n.Locales;
+import dateline.media.ImageView;
+import dateline.media.MediaLinks;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -16,11 +18,13 @@ import java.util.List;
 @ApplicationScoped
 public class FeedEntries {
     private final ArticleFinder finder;
+    private final MediaLinks media;
     private final String base;
     private final Locales locales;
 
-    FeedEntries(ArticleFinder finder, DatelineConfig config, Locales locales) {
+    FeedEntries(ArticleFinder finder, MediaLinks media, DatelineConfig config, Locales locales) {
         this.finder = finder;
+        this.media = media;
         this.base = config.publicBaseUrl().replaceAll("/+$", "");
         this.locales = locales;
     }
@@ -50,6 +54,14 @@ public class FeedEntries {
 
     String articleUrl(Article a) {
         return base + "/api/v1/articles/" + a.slug;
+    }
+
+    /**
+     * The article's lead image from the library, or null. Feeds show only its URLs, which never change, so
+     * they do not depend on the image's description.
+     */
+    ImageView leadImage(Article a) {
+        return a.leadImage == null ? null : media.image(a.leadImage);
     }
 
     String url(String path) {

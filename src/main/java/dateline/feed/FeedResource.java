@@ -4,6 +4,8 @@ import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -14,6 +16,7 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import dateline.article.Article;
+import dateline.media.ImageView;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -92,7 +95,7 @@ public class FeedResource {
         FeedEntries.Language language = entries.language(locale);
         for (Article a : entries.newest(section, tag, language, limit)) {
             items.add(new JsonFeed.Item(FeedEntries.guid(a), entries.articleUrl(a), a.title, a.body,
-                    a.body == null ? a.title : null, a.teaser, a.imageUrl, a.publishedAt.toString(), a.updatedAt.toString(),
+                    a.body == null ? a.title : null, a.teaser, imageOf(a), a.publishedAt.toString(), a.updatedAt.toString(),
                     a.authors.stream().map(p -> new JsonFeed.Author(p.name)).toList(),
                     a.tags.stream().map(t -> t.nameIn(a.locale)).toList(), a.locale));
         }
@@ -164,7 +167,23 @@ public class FeedResource {
             categories.add(c);
         });
         e.setCategories(categories);
+        ImageView lead = entries.leadImage(a);
+        if (lead != null) {
+            // RSS <enclosure>, Atom <link rel="enclosure">. The length is unknown until the rendition is first
+            // made; RSS readers accept 0 for that (RSS Advisory Board's best practices).
+            SyndEnclosure enclosure = new SyndEnclosureImpl();
+            enclosure.setUrl(lead.url());
+            enclosure.setType("image/jpeg");
+            enclosure.setLength(0);
+            e.setEnclosures(List.of(enclosure));
+        }
         return e;
+    }
+
+    /** JSON Feed's image: the lead image from the library, or else the image hosted elsewhere. */
+    private String imageOf(Article a) {
+        ImageView lead = entries.leadImage(a);
+        return lead != null ? lead.url() : a.imageUrl;
     }
 
     /** Text without the control characters XML 1.0 cannot carry, which an editor may have pasted in. */

@@ -25,12 +25,15 @@ public record Ninjs(
         List<Concept> people,
         List<Ninjs.Association> associations) implements SurrogateKeys {
 
+    static final String PICTURE = "picture";
+
     /** The same keys as the article's JSON: a CDN purges both representations together. */
     @Override
     public List<String> surrogateKeys() {
         List<String> keys = new java.util.ArrayList<>();
         keys.add("article-" + uri.substring("urn:uuid:".length()));
         subjects.forEach(s -> keys.add(("section".equals(s.rel()) ? "section-" : "tag-") + s.literal()));
+        associations.stream().filter(a -> PICTURE.equals(a.type())).forEach(a -> keys.add("media-" + a.uri().substring("urn:uuid:".length())));
         return keys;
     }
 
@@ -51,10 +54,25 @@ public record Ninjs(
     public record Concept(String name, String rel, String uri, String literal) {
     }
 
-    /** A related news object, itself in ninjs. */
+    /**
+     * A related news object, itself in ninjs: a related article (type text), or the lead image (type
+     * picture) with its caption and alt text as descriptions, its credit as {@code by} and its renditions.
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @Schema(name = "NinjsAssociation")
     public record Association(String name, String rel, String uri, String type, String firstCreated,
-                              List<Text> headlines, String slugline) {
+                              List<Text> headlines, String slugline, List<Text> descriptions, String by,
+                              String copyrightHolder, List<Rendition> renditions) {
+
+        static Association text(String name, String rel, String uri, String firstCreated, List<Text> headlines, String slugline) {
+            return new Association(name, rel, uri, "text", firstCreated, headlines, slugline, null, null, null, null);
+        }
+    }
+
+    /** One rendition of a picture: a file of one size and type. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "NinjsRendition")
+    public record Rendition(@Schema(examples = "jpeg-320") String name, String href, @Schema(examples = "image/jpeg") String contentType,
+                            Integer width, Integer height) {
     }
 }

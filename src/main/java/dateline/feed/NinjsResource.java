@@ -3,7 +3,10 @@ package dateline.feed;
 import dateline.article.Article;
 import dateline.article.ArticleRepository;
 import dateline.article.ArticleResource;
+import dateline.common.http.DependencyKeys;
 import dateline.config.DatelineConfig;
+import dateline.media.ImageView;
+import dateline.media.MediaLinks;
 import dateline.preview.PreviewParams;
 import dateline.preview.PreviewTokens;
 import jakarta.ws.rs.BeanParam;
@@ -37,6 +40,23 @@ public class NinjsResource {
         this.base = config.publicBaseUrl().replaceAll("/+$", "");
     }
 
+    /** The lead image as a ninjs picture, its renditions named by format and width ("jpeg-320"). */
+    private static Ninjs.Association picture(ImageView image) {
+        List<Ninjs.Text> descriptions = new ArrayList<>();
+        if (image.caption() != null) {
+            descriptions.add(new Ninjs.Text("caption", "text/plain", image.caption()));
+        }
+        if (image.alt() != null) {
+            descriptions.add(new Ninjs.Text("alt", "text/plain", image.alt()));
+        }
+        List<Ninjs.Rendition> renditions = image.renditions().stream()
+                .map(r -> new Ninjs.Rendition(r.type().substring("image/".length()) + "-" + r.width(), r.url(), r.type(), r.width(), r.height()))
+                .toList();
+        String name = image.caption() != null ? image.caption() : image.alt() != null ? image.alt() : "Lead image";
+        return new Ninjs.Association(name, "leadimage", "urn:uuid:" + image.id(), Ninjs.PICTURE, null, null, null,
+                descriptions, image.credit(), image.copyrightHolder(), renditions);
+    }
+
     @GET
     @Path("{slug}")
     @Produces(NINJS)
@@ -52,9 +72,13 @@ public class NinjsResource {
         List<Ninjs.Concept> people = a.authors.stream()
                 .map(p -> new Ninjs.Concept(p.name, "author", base + "/api/v1/authors/" + p.slug, p.slug)).toList();
         List<Ninjs.Association> associations = related.curated(a).stream()
-                .map(r -> new Ninjs.Association(r.title(), "related", "urn:uuid:" + r.id(), "text", r.publishedAt().toString(),
+                .map(r -> Ninjs.Association.text(r.title(), "related", "urn:uuid:" + r.id(), r.publishedAt().toString(),
                         List.of(new Ninjs.Text("main", "text/plain", r.title())), r.slug()))
-                .toList();
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        if (a.leadImage != null) {
+            DependencyKeys.read(DependencyKeys.media(a.leadImage.id)); // its caption and credit are shown
+            associations.add(0, picture(MediaLinks.current().image(a.leadImage)));
+        }
         String byline = people.isEmpty() ? null : String.join(", ", people.stream().map(Ninjs.Concept::name).toList());
         return new Ninjs("urn:uuid:" + a.id, "text", Long.toString(a.version), a.createdAt.toString(),
                 a.updatedAt.toString(), "usable", a.locale, a.slug, byline,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dateline.article.ArticleEvent;
 import dateline.common.term.TermEvent;
+import dateline.media.MediaEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -23,10 +24,12 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class WebhookOutbox {
     /** The events a webhook may subscribe to. */
-    static final Set<String> EVENTS = Stream.concat(
+    static final Set<String> EVENTS = Stream.of(
                     Stream.of(ArticleEvent.Type.values()).map(ArticleEvent.Type::eventName),
                     Stream.of("section", "tag", "author").flatMap(kind -> Stream.of(TermEvent.Type.values())
-                            .map(type -> TermEvent.eventName(kind, type))))
+                            .map(type -> TermEvent.eventName(kind, type))),
+                    Stream.of(MediaEvent.Type.values()).map(MediaEvent.Type::eventName))
+            .flatMap(names -> names)
             .collect(Collectors.toCollection(java.util.TreeSet::new));
     static final String TEST_EVENT = "webhook.test";
 
@@ -52,6 +55,12 @@ public class WebhookOutbox {
         data.put("id", event.id());
         data.put("slug", event.slug());
         announce(event.eventName(), event.at(), event.id(), data);
+    }
+
+    void mediaChanged(@Observes MediaEvent event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", event.id()); // media items have no slug
+        announce(event.type().eventName(), event.at(), event.id(), data);
     }
 
     private void announce(String name, Instant at, java.util.UUID id, Map<String, Object> data) {

@@ -39,7 +39,7 @@ class HeadlineResourceTest {
         published(fields, DAY);
         Map<String, Object> item = given().get("/api/v1/headlines?section=" + section)
                 .then().statusCode(200).extract().path("items[0]");
-        assertEquals(Set.of("id", "slug", "title", "publishedAt", "section", "excerpt", "imageUrl", "locale", "translationGroup"), item.keySet());
+        assertEquals(Set.of("id", "slug", "title", "publishedAt", "section", "excerpt", "imageUrl", "thumbnailUrl", "locale", "translationGroup"), item.keySet());
         assertEquals(Map.of("slug", section, "name", section.toUpperCase()), item.get("section"));
     }
 
@@ -50,8 +50,9 @@ class HeadlineResourceTest {
         published(Map.of("title", "No picture, no section", "authors", List.of(author)), DAY);
         Map<String, Object> item = given().get("/api/v1/headlines?author=" + author).then().statusCode(200)
                 .extract().path("items[0]");
-        assertEquals(Set.of("id", "slug", "title", "publishedAt", "section", "excerpt", "imageUrl", "locale", "translationGroup"), item.keySet());
+        assertEquals(Set.of("id", "slug", "title", "publishedAt", "section", "excerpt", "imageUrl", "thumbnailUrl", "locale", "translationGroup"), item.keySet());
         assertEquals(null, item.get("imageUrl"));
+        assertEquals(null, item.get("thumbnailUrl"));
         assertEquals(null, item.get("section"));
         assertEquals(null, item.get("excerpt"));
     }

@@ -50,6 +50,7 @@ class InjectionTest {
             }
             String url = path.getKey().replace("/webhooks/{id}", "/webhooks/" + webhook)
                     .replace("{slug}", slug).replace("{id}", id).replace("{number}", "1")
+                    .replace("{width}", "320").replace("{format}", "jpg") // a rendition on the menu
                     .replaceAll("\\{[^}]+}", java.util.UUID.randomUUID().toString());
             for (JsonNode parameter : get.path("parameters")) {
                 if (!parameter.path("in").asText().equals("query")) {

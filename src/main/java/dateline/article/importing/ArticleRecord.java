@@ -24,6 +24,7 @@ public record ArticleRecord(
         @Schema(description = "The article's id in the source system; re-importing the same record changes nothing",
                 examples = "cms-legacy:48213", maxLength = 200) String externalId,
         String slug, String title, String subtitle, String excerpt, String body, String imageUrl,
+        @Schema(description = "Lead image: a media item's id; the item must exist where the file is imported") UUID leadImage,
         @Schema(description = "Section slug") String section,
         @Schema(description = "Tag slugs") List<String> tags,
         @Schema(description = "Author slugs") List<String> authors,
@@ -37,12 +38,12 @@ public record ArticleRecord(
 
     static ArticleRecord of(Article a) {
         RevisionContent c = RevisionContent.of(a);
-        return new ArticleRecord(a.id, a.externalId, c.slug(), c.title(), c.subtitle(), c.excerpt(), c.body(), c.imageUrl(),
+        return new ArticleRecord(a.id, a.externalId, c.slug(), c.title(), c.subtitle(), c.excerpt(), c.body(), c.imageUrl(), c.leadImage(),
                 c.section(), c.tags(), c.authors(), c.locale(), c.related(), c.status(), c.publishedAt(), a.translationGroup);
     }
 
     ArticleInput toInput(List<UUID> relatedNow) {
-        return new ArticleInput(slug, title, subtitle, excerpt, body, imageUrl, section, tags, authors, locale, relatedNow);
+        return new ArticleInput(slug, title, subtitle, excerpt, body, imageUrl, leadImage, section, tags, authors, locale, relatedNow);
     }
 
     ArticleStatus statusOrDraft() {
@@ -65,7 +66,7 @@ public record ArticleRecord(
         return (slug == null || slug.equals(now.slug()))
                 && Objects.equals(strip(title), now.title()) && Objects.equals(strip(subtitle), now.subtitle())
                 && Objects.equals(strip(excerpt), now.excerpt()) && Objects.equals(ArticleBody.sanitize(body), now.body())
-                && Objects.equals(strip(imageUrl), now.imageUrl()) && Objects.equals(section, now.section())
+                && Objects.equals(strip(imageUrl), now.imageUrl()) && Objects.equals(leadImage, now.leadImage()) && Objects.equals(section, now.section())
                 && Objects.equals(orEmpty(tags), now.tags()) && Objects.equals(orEmpty(authors), now.authors())
                 && relatedNow.equals(now.related()) && relatedNow.size() == relatedIds().size()
                 && tag.equals(now.locale()) && statusOrDraft() == now.status()

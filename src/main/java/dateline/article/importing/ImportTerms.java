@@ -81,7 +81,7 @@ final class ImportTerms {
         String section = r.section() == null ? null : id(sections, r.section(), Section::new, created);
         List<String> tagIds = ArticleRecord.orEmpty(r.tags()).stream().map(t -> id(tags, t, Tag::new, created)).toList();
         List<String> authorIds = ArticleRecord.orEmpty(r.authors()).stream().map(a -> id(authors, a, Author::new, created)).toList();
-        return new ArticleRecord(r.id(), r.externalId(), r.slug(), r.title(), r.subtitle(), r.excerpt(), r.body(), r.imageUrl(),
+        return new ArticleRecord(r.id(), r.externalId(), r.slug(), r.title(), r.subtitle(), r.excerpt(), r.body(), r.imageUrl(), r.leadImage(),
                 section, tagIds, authorIds, r.locale(), r.related(), r.status(), r.publishedAt(), r.translationGroup());
     }
 

@@ -15,13 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "RevisionContent")
 public record RevisionContent(
         String slug, String title, String subtitle, String excerpt, String body, String imageUrl,
+        @Schema(description = "Lead image: a media item's id") UUID leadImage,
         @Schema(description = "Section slug") String section,
         @Schema(description = "Tag slugs, in display order") List<String> tags,
         @Schema(description = "Author slugs, in byline order") List<String> authors,
         List<UUID> related, String locale, String externalId, ArticleStatus status, Instant publishedAt) {
 
     public static RevisionContent of(Article a) {
-        return new RevisionContent(a.slug, a.title, a.subtitle, a.excerpt, a.body, a.imageUrl,
+        return new RevisionContent(a.slug, a.title, a.subtitle, a.excerpt, a.body, a.imageUrl, a.leadImage == null ? null : a.leadImage.id,
                 a.section == null ? null : a.section.slug, a.tags.stream().map(t -> t.slug).toList(),
                 a.authors.stream().map(t -> t.slug).toList(), List.copyOf(a.related), a.locale, a.externalId,
                 a.status, a.publishedAt);
@@ -29,6 +30,6 @@ public record RevisionContent(
 
     /** The content as an editor would send it to write it again. */
     public ArticleInput toInput() {
-        return new ArticleInput(slug, title, subtitle, excerpt, body, imageUrl, section, tags, authors, locale, related);
+        return new ArticleInput(slug, title, subtitle, excerpt, body, imageUrl, leadImage, section, tags, authors, locale, related);
     }
 }

@@ -52,6 +52,11 @@ public class DependencyKeys {
         return "translations:" + group;
     }
 
+    /** A media item's metadata, which responses showing the image carry (caption, credit, alt). */
+    public static String media(UUID id) {
+        return "media:" + id;
+    }
+
     /** The searches for a word, which an article with the word in its text may enter or leave. */
     public static String word(String word) {
         return "word:" + word;

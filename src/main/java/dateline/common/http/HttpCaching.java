@@ -59,6 +59,8 @@ public class HttpCaching {
     private static final String PUBLIC = "/api/v1/";
     private static final String MANAGE = "/api/v1/manage/";
     private static final String SYNC = "/api/v1/sync";
+    /** Image renditions: immutable files with their own ETag and a year's max-age, too big to keep here. */
+    private static final String MEDIA = "/api/v1/media/";
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final ContentVersion version;
@@ -275,8 +277,9 @@ public class HttpCaching {
 
     private static boolean isPublicRead(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        // A sync answer belongs to one client's position and says no-store itself.
-        return isRead(request) && path.startsWith(PUBLIC) && !path.startsWith(MANAGE) && !path.startsWith(SYNC);
+        // A sync answer belongs to one client's position and says no-store itself; renditions cache themselves.
+        return isRead(request) && path.startsWith(PUBLIC) && !path.startsWith(MANAGE) && !path.startsWith(SYNC)
+                && !path.startsWith(MEDIA);
     }
 
     private static boolean carriesPreview(ContainerRequestContext request) {

@@ -23,12 +23,15 @@ public class RequestLimits {
     private static final String URI_TOO_LONG = "{\"type\":\"about:blank\",\"title\":\"URI Too Long\",\"status\":414,"
             + "\"detail\":\"The URL is longer than the " + MAX_URI + " characters Dateline accepts.\"}";
     private static final String STREAMED = "/api/v1/manage/import";
+    /** Image uploads have a limit of their own (dateline.media.max-upload-size); the media feature checks it again on the bytes. */
+    private static final String UPLOAD = "/api/v1/manage/media";
     private static final String LENGTH_REQUIRED = "{\"type\":\"about:blank\",\"title\":\"Length Required\",\"status\":411,"
             + "\"detail\":\"Send the body with a Content-Length (at most %d bytes).\",\"instance\":\"%s\"}";
 
     void install(@Observes Router router, DatelineConfig config,
                  @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize outer) {
-        long limit = config.maxBodySize().asLongValue();
+        long defaultLimit = config.maxBodySize().asLongValue();
+        long uploadLimit = config.media().maxUploadSize().asLongValue();
         router.route().order(Integer.MIN_VALUE + 2).handler(ctx -> { // after RequestIds and ShutdownDrain
             if (ctx.request().uri().length() > MAX_URI) {
                 reject(ctx, 414, URI_TOO_LONG);
@@ -38,6 +41,7 @@ public class RequestLimits {
                 ctx.next();
                 return;
             }
+            long limit = ctx.request().path().equals(UPLOAD) ? uploadLimit : defaultLimit;
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isOver(length, limit)) {
                 reject(ctx, 413, PROBLEM.formatted(limit, escapedPath(ctx)));

@@ -17,6 +17,7 @@ public final class Conflicts {
     public static final String IN_USE = "in-use";
     public static final String CURRENT_SLUG = "current-slug";
     public static final String TRANSLATION_EXISTS = "translation-exists";
+    public static final String MEDIA_IN_USE = "media-in-use";
 
     private static final Map<String, String> DESCRIBED = Map.of(
             SLUG_TAKEN, ProblemType.SLUG_TAKEN.uri() + ": another article or term has the slug (for an article, also one another"
@@ -27,7 +28,9 @@ public final class Conflicts {
             IN_USE, ProblemType.IN_USE.uri() + ": articles still use it and no reassignTo was given; the problem's usage counts them",
             CURRENT_SLUG, ProblemType.CONFLICT.uri() + ": it is the article's current slug; change the slug before releasing it",
             TRANSLATION_EXISTS, ProblemType.TRANSLATION_EXISTS.uri() + ": the translation group already has an article in this"
-                    + " locale, whose id the problem's articleId gives");
+                    + " locale, whose id the problem's articleId gives",
+            MEDIA_IN_USE, ProblemType.IN_USE.uri() + ": articles show the image (as lead image or in the body); the problem's"
+                    + " usage counts them");
 
     private Conflicts() {
     }
