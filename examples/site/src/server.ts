@@ -13,6 +13,8 @@ export interface SiteOptions {
   secureCookies?: boolean;
   /** How long the preview cookie lives, in seconds (Dateline's preview tokens last 1 h by default). */
   previewMaxAge?: number;
+  /** The site's language (BCP 47): its lists, section names and related headlines are in it. Default en. */
+  locale?: string;
   fetch?: FetchLike;
 }
 
@@ -53,35 +55,37 @@ async function handle(dateline: Dateline, o: SiteOptions, req: IncomingMessage, 
     res.writeHead(303, { Location: "/", "Set-Cookie": cookie(o, "", 0), "Cache-Control": "no-store" }).end();
     return;
   }
-  if (path === "/") return home(dateline, res, preview);
-  if ((m = /^\/section\/([^/]+)$/.exec(path))) return section(dateline, res, decode(m[1]!), preview);
-  if ((m = /^\/articles\/([^/]+)$/.exec(path))) return article(dateline, res, decode(m[1]!), preview);
+  // One language per site: a newsroom's translations of a story belong on its other-language sites.
+  const locale = o.locale ?? "en";
+  if (path === "/") return home(dateline, res, locale, preview);
+  if ((m = /^\/section\/([^/]+)$/.exec(path))) return section(dateline, res, locale, decode(m[1]!), preview);
+  if ((m = /^\/articles\/([^/]+)$/.exec(path))) return article(dateline, res, locale, decode(m[1]!), preview);
   throw new NotFound();
 }
 
-async function home(dateline: Dateline, res: ServerResponse, preview: string | undefined) {
-  const [{ items: sections }, { items }] = await Promise.all([dateline.sections(), dateline.headlines({ limit: 20 })]);
+async function home(dateline: Dateline, res: ServerResponse, locale: string, preview: string | undefined) {
+  const [{ items: sections }, { items }] = await Promise.all([dateline.sections({ locale }), dateline.headlines({ limit: 20, locale })]);
   const main = html`<h1>Latest news</h1>${headlineList(items ?? [])}`;
   sendPage(res, page({ title: "Latest news", sections, preview: !!preview }, main), !!preview);
 }
 
-async function section(dateline: Dateline, res: ServerResponse, slug: string, preview: string | undefined) {
+async function section(dateline: Dateline, res: ServerResponse, locale: string, slug: string, preview: string | undefined) {
   const [{ items: sections }, current, { items }] = await Promise.all([
-    dateline.sections(),
+    dateline.sections({ locale }),
     dateline.section(slug),
-    dateline.headlines({ section: slug, limit: 20 }),
+    dateline.headlines({ section: slug, limit: 20, locale }),
   ]);
   const name = current.name ?? slug;
   const main = html`<h1>${name}</h1>${items?.length ? headlineList(items) : html`<p>Nothing published here yet.</p>`}`;
   sendPage(res, page({ title: name, sections, preview: !!preview }, main), !!preview);
 }
 
-async function article(dateline: Dateline, res: ServerResponse, slug: string, preview: string | undefined) {
+async function article(dateline: Dateline, res: ServerResponse, locale: string, slug: string, preview: string | undefined) {
   const read = preview ? { preview } : {};
   const [{ items: sections }, a, related] = await Promise.all([
-    dateline.sections(),
+    dateline.sections({ locale }),
     dateline.article(slug, read),
-    dateline.related(slug, { limit: 10 }, read),
+    dateline.related(slug, { limit: 10, locale }, read),
   ]);
   const main = html`<div class="layout">
 <article>
