@@ -60,7 +60,8 @@ class InjectionTest {
                 for (String fragment : FRAGMENTS) {
                     Response response = given().queryParam(name, fragment).get(url);
                     requests++;
-                    String body = response.asString();
+                    // Opaque tokens (cursors, sync tokens) are random base64url: "…MSqL7…" is not a leak.
+                    String body = response.asString().replaceAll("\"[A-Za-z0-9_.-]{16,}\"", "\"\"");
                     int status = response.statusCode();
                     if (status >= 500 || body.toLowerCase().matches("(?s).*(sql|syntax error|hibernate|jdbc|exception).*")) {
                         failures.add("GET " + url + "?" + name + "=" + fragment + " answered " + status + ": " + abbreviate(body));
