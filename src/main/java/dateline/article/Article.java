@@ -33,7 +33,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A news article: its content, its place in the taxonomy, and its publication state. */
+/**
+ * A news article: its content, its place in the taxonomy, and its publication state. Longer than most
+ * files here on purpose: the mapped columns and the guards of every state transition stay together, so
+ * the entity itself refuses an illegal change (409) whichever use case ({@link ArticleWorkflow}, import,
+ * the scheduler) asks for it, and knows which delivered responses a change touches.
+ */
 @Entity
 @Table(name = "article")
 public class Article extends PanacheEntityBase implements Searchable {
