@@ -96,7 +96,7 @@ public class ArticleResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
     public RestResponse<ArticleView> getArticle(@PathParam("slug") String slug, @BeanParam PreviewParams preview) {
         Article article = articles.shown(slug, previews.grant(preview.token()));
-        ArticleView view = ArticleView.from(article, translations.of(article));
+        ArticleView view = ArticleView.from(article, translations.localisationOf(article));
         return withAlternates(RestResponse.ResponseBuilder.ok(view), view.translations(), baseUrl).build();
     }
 

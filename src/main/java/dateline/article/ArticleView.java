@@ -38,15 +38,21 @@ public record ArticleView(
         @Schema(examples = "412") int wordCount,
         @Schema(examples = "2") int readingTimeMinutes) implements SurrogateKeys {
 
+    /** An article of a page: its terms' names as the entities load them (in batches). */
     public static ArticleView from(Article a, List<Translation> translations) {
+        return from(a, ArticleLocalisation.fromTerms(translations));
+    }
+
+    static ArticleView from(Article a, ArticleLocalisation localised) {
         if (a.leadImage != null) {
             // Its caption, credit and alt are shown: a new description of the image changes this response.
             DependencyKeys.read(DependencyKeys.media(a.leadImage.id));
         }
         return new ArticleView(a.id, a.slug, a.title, a.subtitle, a.teaser, a.body, a.imageUrl,
-                a.leadImage == null ? null : MediaLinks.current().image(a.leadImage), TermRef.of(a.section, a.locale),
-                a.tags.stream().map(t -> TermRef.of(t, a.locale)).toList(), a.authors.stream().map(TermRef::of).toList(),
-                a.locale, a.translationGroup, translations, a.publishedAt, a.updatedAt, a.wordCount, ArticleBody.readingTimeMinutes(a.wordCount));
+                a.leadImage == null ? null : MediaLinks.current().image(a.leadImage), a.section == null ? null
+                        : new TermRef(a.section.id, a.section.slug, localised.nameOf(a.section, a.locale)),
+                a.tags.stream().map(t -> new TermRef(t.id, t.slug, localised.nameOf(t, a.locale))).toList(), a.authors.stream().map(TermRef::of).toList(),
+                a.locale, a.translationGroup, localised.translations(), a.publishedAt, a.updatedAt, a.wordCount, ArticleBody.readingTimeMinutes(a.wordCount));
     }
 
     @Override

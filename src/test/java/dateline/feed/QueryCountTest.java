@@ -2,11 +2,14 @@ package dateline.feed;
 
 import static dateline.support.Newsroom.unique;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dateline.support.Newsroom;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
@@ -45,6 +48,34 @@ class QueryCountTest {
             long statements = sessions.getStatistics().getPrepareStatementCount() - before;
             assertTrue(statements <= path.getValue(), path.getKey() + " used " + statements + " statements for 100 items");
         }
+    }
+
+    @Test
+    void anArticlePageIsTheArticleAndOneStatementForItsLanguage() {
+        String section = unique("count-page");
+        String rusTag = unique("t");
+        String plainTag = unique("t");
+        named("sections", section, "World", Map.of("pt", "Mundo"));
+        named("tags", rusTag, "Russia", Map.of("pt-BR", "Rússia", "pt", "Rússia (pt)", "ru", "Россия"));
+        named("tags", plainTag, "Baku", Map.of("ru", "Баку"));
+        String english = Newsroom.published(Map.of("title", "Counted page", "locale", "en"), Instant.parse("2024-10-01T00:00:00Z"));
+        String slug = Newsroom.slugOf(Newsroom.published(Map.of("title", "Página contada", "locale", "pt-BR", "section", section,
+                "tags", List.of(rusTag, plainTag), "translationOf", english), Instant.parse("2024-10-01T00:01:00Z")));
+
+        // the article with its section, tags and authors; then its terms' names in pt-BR and pt together
+        // with its published translations
+        long before = sessions.getStatistics().getPrepareStatementCount();
+        given().get("/api/v1/articles/" + slug).then().statusCode(200)
+                .body("section.name", equalTo("Mundo"))
+                .body("tags.name", contains("Rússia", "Baku"))
+                .body("translations.locale", contains("en"));
+        long statements = sessions.getStatistics().getPrepareStatementCount() - before;
+        assertTrue(statements <= 2, "an article page used " + statements + " statements");
+    }
+
+    private static void named(String kind, String slug, String name, Map<String, String> names) {
+        given().contentType(ContentType.JSON).body(Map.of("slug", slug, "name", name, "names", names))
+                .post("/api/v1/manage/" + kind).then().statusCode(201);
     }
 
     @Test

@@ -37,11 +37,21 @@ public abstract class Term extends PanacheEntityBase {
 
     /** Its name in this locale: the locale's, else its language's (pt for pt-BR), else its own (the default locale's). */
     public String nameIn(String locale) {
-        if (locale == null || names().isEmpty()) {
-            return name;
+        return nameIn(locale == null ? java.util.Map.of() : names(), locale, name);
+    }
+
+    /** The name in {@code locale} among {@code names}, else in its language, else {@code fallback}. */
+    public static String nameIn(java.util.Map<String, String> names, String locale, String fallback) {
+        if (locale == null || names.isEmpty()) {
+            return fallback;
         }
-        String exact = names().get(locale);
-        return exact != null ? exact : names().getOrDefault(locale.split("-", 2)[0], name);
+        String exact = names.get(locale);
+        return exact != null ? exact : names.getOrDefault(language(locale), fallback);
+    }
+
+    /** The language of a BCP 47 tag: pt for pt-BR. */
+    public static String language(String locale) {
+        return locale.split("-", 2)[0];
     }
 
     public void rename(String slug, String name, Instant now) {

@@ -14,9 +14,4 @@ public record TermRef(
     public static TermRef of(Term term) {
         return term == null ? null : new TermRef(term.id, term.slug, term.name);
     }
-
-    /** As embedded in an article in this locale: the term's name in it, falling back to the default locale's. */
-    public static TermRef of(Term term, String locale) {
-        return term == null ? null : new TermRef(term.id, term.slug, term.nameIn(locale));
-    }
 }
