@@ -102,7 +102,7 @@ public class RelatedHeadlines {
     }
 
     /** A candidate, its score and its delivery instant (epoch seconds), which breaks ties. */
-    private record Scored(UUID id, RelatedScore score, long liveAt) {
+    record Scored(UUID id, RelatedScore score, long liveAt) {
     }
 
     /** Ties: the newer article first, then the lower id, so the order never depends on the database. */
@@ -130,34 +130,65 @@ public class RelatedHeadlines {
         return ranked.get(0);
     }
 
-    private static List<Scored> rankWithin(RelatedIndex.View view, ArticleOutline article, Instant date, Set<UUID> excluded, int wanted,
-                                           Instant now, Duration window, Map<UUID, Double> weight) {
+    /**
+     * The best {@code wanted} candidates dated within {@code window} of the article. Those sharing a tag are
+     * gathered from the tags' lists and scored; those sharing only the section score by recency alone, so
+     * the best of them are the nearest in date, read outward from the article's date only as far as
+     * {@code wanted} of them go, where scoring the whole section's window read thousands.
+     */
+    static List<Scored> rankWithin(RelatedIndex.View view, ArticleOutline article, Instant date, Set<UUID> excluded, int wanted,
+                                   Instant now, Duration window, Map<UUID, Double> weight) {
         Instant from = date.minus(window);
         Instant to = date.plus(window).isAfter(now) ? now : date.plus(window);
+        UUID section = article.section() == null ? null : article.section().id();
         // Keyed by the index's own node: thousands of candidates, and no UUID hashing per visit.
-        Map<RelatedIndex.Node, Shared> candidates = new IdentityHashMap<>();
+        Map<RelatedIndex.Node, Shared> sharingTags = new IdentityHashMap<>();
         for (ArticleOutline.Term tag : article.tags()) {
             double w = weight.get(tag.id());
-            view.withTag(tag.id(), from, to, n -> candidates.computeIfAbsent(n, k -> new Shared()).tags += w);
-        }
-        if (article.section() != null) {
-            view.inSection(article.section().id(), from, to, n -> candidates.computeIfAbsent(n, k -> new Shared()).section = 1.0);
+            view.withTag(tag.id(), from, to, n -> sharingTags.computeIfAbsent(n, k -> new Shared()).tags += w);
         }
         long published = date.getEpochSecond();
-        // The best {@code wanted} kept in a heap whose head is the worst of them: no sort of every candidate.
-        PriorityQueue<Scored> best = new PriorityQueue<>(wanted + 1, BEST_FIRST.reversed());
-        candidates.forEach((n, shared) -> {
+        Best best = new Best(wanted, published);
+        sharingTags.forEach((n, shared) -> {
             if (!excluded.contains(n.id())) {
-                double daysApart = ((n.liveAt() - published) / 60) / 1440.0; // whole minutes, as Duration.toMinutes counts them
-                best.add(new Scored(n.id(), RelatedScore.computed(shared.tags, shared.section, daysApart), n.liveAt()));
-                if (best.size() > wanted) {
-                    best.poll();
-                }
+                best.offer(n, shared.tags, section != null && section.equals(n.section()) ? 1.0 : 0.0);
             }
         });
-        List<Scored> ranked = new ArrayList<>(best);
-        ranked.sort(BEST_FIRST);
-        return ranked;
+        if (section != null) {
+            view.nearestInSection(section, published, from, to, n -> !sharingTags.containsKey(n) && !excluded.contains(n.id()), wanted,
+                    n -> best.offer(n, 0.0, 1.0));
+        }
+        return best.ranked();
+    }
+
+    /** The best {@code wanted} offered, in a heap whose head is the worst of them: no sort of every candidate. */
+    private static final class Best {
+        private final int wanted;
+        private final long published;
+        private final PriorityQueue<Scored> heap;
+
+        Best(int wanted, long published) {
+            this.wanted = wanted;
+            this.published = published;
+            this.heap = new PriorityQueue<>(wanted + 1, BEST_FIRST.reversed());
+        }
+
+        void offer(RelatedIndex.Node n, double tags, double section) {
+            double daysApart = ((n.liveAt() - published) / 60) / 1440.0; // whole minutes, as Duration.toMinutes counts them
+            if (heap.size() == wanted && RelatedScore.total(tags, section, daysApart) < heap.peek().score().total()) {
+                return; // worse than the worst kept: no score made
+            }
+            heap.add(new Scored(n.id(), RelatedScore.computed(tags, section, daysApart), n.liveAt()));
+            if (heap.size() > wanted) {
+                heap.poll();
+            }
+        }
+
+        List<Scored> ranked() {
+            List<Scored> ranked = new ArrayList<>(heap);
+            ranked.sort(BEST_FIRST);
+            return ranked;
+        }
     }
 
     /** What a candidate shares with the article, summed while the index is walked. */

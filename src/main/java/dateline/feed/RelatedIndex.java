@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * What related headlines are ranked from, kept in memory: every article delivery shows or has scheduled,
@@ -100,6 +101,14 @@ public class RelatedIndex {
         reading.accept(new View(state));
     }
 
+    /** A view of these nodes alone, indexed as a rebuild indexes them: what a ranking can be checked against. */
+    static View of(java.util.Collection<Node> nodes) {
+        State built = State.empty();
+        nodes.forEach(n -> built.nodes().put(n.id(), n));
+        index(built);
+        return new View(built);
+    }
+
     /** What a ranking asks of the index. */
     static final class View {
         private final State state;
@@ -118,9 +127,39 @@ public class RelatedIndex {
             walk(state.byTag().getOrDefault(tag, NONE), from, to, each);
         }
 
-        void inSection(UUID section, Instant from, Instant to, Consumer<Node> each) {
-            walk(state.bySection().getOrDefault(section, NONE), from, to, each);
+        /**
+         * The section's articles in [from, to] nearest in date to {@code epochSecond}, read outward from it
+         * in whole minutes apart: those {@code wanted} refuses are skipped, and the walk stops once
+         * {@code wanted} were taken and the next lies further away than the last taken (ties all go).
+         */
+        void nearestInSection(UUID section, long epochSecond, Instant from, Instant to, Predicate<Node> wanted, int count,
+                              Consumer<Node> each) {
+            Node[] list = state.bySection().getOrDefault(section, NONE);
+            int first = upTo(list, from.getEpochSecond() - 1);
+            int end = upTo(list, to.getEpochSecond());
+            int before = Math.min(upTo(list, epochSecond), end) - 1;
+            int after = before + 1;
+            int taken = 0;
+            long lastApart = -1;
+            while (before >= first || after < end) {
+                boolean earlier = after >= end || (before >= first && minutesApart(list[before], epochSecond) <= minutesApart(list[after], epochSecond));
+                Node n = earlier ? list[before--] : list[after++];
+                long apart = minutesApart(n, epochSecond);
+                if (taken >= count && apart > lastApart) {
+                    return;
+                }
+                if (wanted.test(n)) {
+                    each.accept(n);
+                    taken++;
+                    lastApart = apart;
+                }
+            }
         }
+    }
+
+    /** Whole minutes between an article's delivery and an instant, as related headlines' recency counts them. */
+    static long minutesApart(Node n, long epochSecond) {
+        return Math.abs((n.liveAt() - epochSecond) / 60);
     }
 
     private static void walk(Node[] list, Instant from, Instant to, Consumer<Node> each) {

@@ -24,7 +24,16 @@ public record RelatedScore(
     }
 
     static RelatedScore computed(double tags, double section, double daysApart) {
-        double recency = Math.pow(0.5, Math.abs(daysApart) / HALF_LIFE_DAYS);
+        double recency = recency(daysApart);
         return new RelatedScore(false, (tags + section) * recency, tags, section, recency);
+    }
+
+    /** The total {@link #computed} gives, without making the score: candidates are mostly turned away on it. */
+    static double total(double tags, double section, double daysApart) {
+        return (tags + section) * recency(daysApart);
+    }
+
+    private static double recency(double daysApart) {
+        return Math.pow(0.5, Math.abs(daysApart) / HALF_LIFE_DAYS);
     }
 }
