@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,8 @@ import java.util.UUID;
 public class RelatedHeadlines {
     /** Candidates are looked for within this distance of the article's date: related news is contemporary. */
     static final Duration WINDOW = Duration.ofDays(180);
-    /** Where candidates are looked for first: at the edge, recency has fallen to under a fifth. */
-    static final Duration NEAR = Duration.ofDays(35);
+    /** The first band of dates read around the article's, in minutes; each next band is twice as wide. */
+    static final long FIRST_BAND = 1440;
     static final double NOMINAL_ARCHIVE = 10_000;
     /** How many ranked candidates are read per headline wanted, to prefer those in the article's language. */
     static final int LANGUAGE_SPREAD = 3;
@@ -110,55 +109,111 @@ public class RelatedHeadlines {
             .thenComparing(Scored::liveAt, Comparator.reverseOrder())
             .thenComparing(Scored::id);
 
-    /**
-     * The best {@code wanted} candidates. Most of them are found close to the article's date, so candidates
-     * are first looked for within {@link #NEAR}: when the list found there scores at least what any
-     * article further away could reach (every tag shared and the same section, at the recency of the
-     * window's edge), nothing outside can enter it; otherwise the whole {@link #WINDOW} is searched.
-     */
+    /** The best {@code wanted} candidates within {@link #WINDOW} of the article's date. */
     private List<Scored> rank(ArticleOutline article, Instant date, Set<UUID> excluded, int wanted, Instant now) {
         List<List<Scored>> ranked = new ArrayList<>(1);
         index.read(view -> {
             Map<UUID, Double> weight = new HashMap<>();
             article.tags().forEach(t -> weight.put(t.id(), weight(view.liveWithTag(t.id(), now))));
-            double ceiling = weight.values().stream().mapToDouble(Double::doubleValue).sum() + (article.section() == null ? 0 : 1);
-            List<Scored> near = rankWithin(view, article, date, excluded, wanted, now, NEAR, weight);
-            double outside = RelatedScore.computed(ceiling, 0, NEAR.toDays()).total();
-            boolean settled = near.size() == wanted && near.get(wanted - 1).score().total() >= outside;
-            ranked.add(settled ? near : rankWithin(view, article, date, excluded, wanted, now, WINDOW, weight));
+            ranked.add(rankWithin(view, article, date, excluded, wanted, now, WINDOW, weight));
         });
         return ranked.get(0);
     }
 
     /**
-     * The best {@code wanted} candidates dated within {@code window} of the article. Those sharing a tag are
-     * gathered from the tags' lists and scored; those sharing only the section score by recency alone, so
-     * the best of them are the nearest in date, read outward from the article's date only as far as
-     * {@code wanted} of them go, where scoring the whole section's window read thousands.
+     * The best {@code wanted} candidates dated within {@code window} of the article, read outward from its
+     * date so that only what can still enter the list is read. Those sharing only the section score by
+     * recency alone: the nearest of them are the best, and no more are read. Those sharing a tag are read
+     * in bands of dates twice as wide each time, until no article further away could score above the
+     * worst kept even sharing every tag and the section. Each candidate is scored from its own tags, once.
      */
     static List<Scored> rankWithin(RelatedIndex.View view, ArticleOutline article, Instant date, Set<UUID> excluded, int wanted,
                                    Instant now, Duration window, Map<UUID, Double> weight) {
         Instant from = date.minus(window);
         Instant to = date.plus(window).isAfter(now) ? now : date.plus(window);
-        UUID section = article.section() == null ? null : article.section().id();
-        // Keyed by the index's own node: thousands of candidates, and no UUID hashing per visit.
-        Map<RelatedIndex.Node, Shared> sharingTags = new IdentityHashMap<>();
-        for (ArticleOutline.Term tag : article.tags()) {
-            double w = weight.get(tag.id());
-            view.withTag(tag.id(), from, to, n -> sharingTags.computeIfAbsent(n, k -> new Shared()).tags += w);
-        }
         long published = date.getEpochSecond();
+        UUID section = article.section() == null ? null : article.section().id();
+        Sharing sharing = new Sharing(article.tags(), weight);
         Best best = new Best(wanted, published);
-        sharingTags.forEach((n, shared) -> {
-            if (!excluded.contains(n.id())) {
-                best.offer(n, shared.tags, section != null && section.equals(n.section()) ? 1.0 : 0.0);
-            }
-        });
         if (section != null) {
-            view.nearestInSection(section, published, from, to, n -> !sharingTags.containsKey(n) && !excluded.contains(n.id()), wanted,
-                    n -> best.offer(n, 0.0, 1.0));
+            RelatedIndex.Outward nearest = view.outwardInSection(section, published, from, to);
+            int taken = 0;
+            long lastApart = -1;
+            // Ties with the last taken (same minutes away, same score) all go: the order decides among them.
+            for (long apart = nearest.nextApart(); apart != RelatedIndex.Outward.NONE_LEFT && (taken < wanted || apart <= lastApart);
+                    apart = nearest.nextApart()) {
+                RelatedIndex.Node n = nearest.next();
+                if (sharing.firstShared(n) < 0 && !excluded.contains(n.id())) {
+                    best.offer(n, 0.0, 1.0);
+                    taken++;
+                    lastApart = apart;
+                }
+            }
         }
-        return best.ranked();
+        List<RelatedIndex.Outward> lists = article.tags().stream().map(t -> view.outwardWithTag(t.id(), published, from, to)).toList();
+        double ceiling = sharing.total() + (section == null ? 0 : 1);
+        for (long band = FIRST_BAND; ; band *= 2) {
+            boolean left = false;
+            for (int i = 0; i < lists.size(); i++) {
+                RelatedIndex.Outward list = lists.get(i);
+                while (list.nextApart() <= band) {
+                    RelatedIndex.Node n = list.next();
+                    // Read once per tag it shares: counted from the first of them only.
+                    if (sharing.firstShared(n) == i && !excluded.contains(n.id())) {
+                        best.offer(n, sharing.weightOf(n), section != null && section.equals(n.section()) ? 1.0 : 0.0);
+                    }
+                }
+                left |= list.nextApart() != RelatedIndex.Outward.NONE_LEFT;
+            }
+            if (!left || (best.full() && RelatedScore.total(ceiling, 0, (band + 1) / 1440.0) < best.worst())) {
+                return best.ranked();
+            }
+        }
+    }
+
+    /** The article's tags and their weights, as a candidate's own tags are matched against them. */
+    private static final class Sharing {
+        private final UUID[] tags;
+        private final double[] weights;
+
+        Sharing(List<ArticleOutline.Term> terms, Map<UUID, Double> weight) {
+            tags = terms.stream().map(ArticleOutline.Term::id).toArray(UUID[]::new);
+            weights = terms.stream().mapToDouble(t -> weight.get(t.id())).toArray();
+        }
+
+        /** The position among the article's tags of the first one the candidate carries; -1 for none. */
+        int firstShared(RelatedIndex.Node n) {
+            for (int i = 0; i < tags.length; i++) {
+                if (carries(n, tags[i])) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The summed weights of the article's tags the candidate carries. */
+        double weightOf(RelatedIndex.Node n) {
+            double sum = 0;
+            for (int i = 0; i < tags.length; i++) {
+                if (carries(n, tags[i])) {
+                    sum += weights[i];
+                }
+            }
+            return sum;
+        }
+
+        double total() {
+            return java.util.Arrays.stream(weights).sum();
+        }
+
+        private static boolean carries(RelatedIndex.Node n, UUID tag) {
+            for (UUID own : n.tags()) {
+                if (own.equals(tag)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** The best {@code wanted} offered, in a heap whose head is the worst of them: no sort of every candidate. */
@@ -184,17 +239,19 @@ public class RelatedHeadlines {
             }
         }
 
+        boolean full() {
+            return heap.size() == wanted;
+        }
+
+        double worst() {
+            return heap.peek().score().total();
+        }
+
         List<Scored> ranked() {
             List<Scored> ranked = new ArrayList<>(heap);
             ranked.sort(BEST_FIRST);
             return ranked;
         }
-    }
-
-    /** What a candidate shares with the article, summed while the index is walked. */
-    private static final class Shared {
-        double tags;
-        double section;
     }
 
     /**

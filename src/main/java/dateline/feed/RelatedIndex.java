@@ -22,7 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * What related headlines are ranked from, kept in memory: every article delivery shows or has scheduled,
@@ -127,33 +126,47 @@ public class RelatedIndex {
             walk(state.byTag().getOrDefault(tag, NONE), from, to, each);
         }
 
-        /**
-         * The section's articles in [from, to] nearest in date to {@code epochSecond}, read outward from it
-         * in whole minutes apart: those {@code wanted} refuses are skipped, and the walk stops once
-         * {@code wanted} were taken and the next lies further away than the last taken (ties all go).
-         */
-        void nearestInSection(UUID section, long epochSecond, Instant from, Instant to, Predicate<Node> wanted, int count,
-                              Consumer<Node> each) {
-            Node[] list = state.bySection().getOrDefault(section, NONE);
-            int first = upTo(list, from.getEpochSecond() - 1);
-            int end = upTo(list, to.getEpochSecond());
-            int before = Math.min(upTo(list, epochSecond), end) - 1;
-            int after = before + 1;
-            int taken = 0;
-            long lastApart = -1;
-            while (before >= first || after < end) {
-                boolean earlier = after >= end || (before >= first && minutesApart(list[before], epochSecond) <= minutesApart(list[after], epochSecond));
-                Node n = earlier ? list[before--] : list[after++];
-                long apart = minutesApart(n, epochSecond);
-                if (taken >= count && apart > lastApart) {
-                    return;
-                }
-                if (wanted.test(n)) {
-                    each.accept(n);
-                    taken++;
-                    lastApart = apart;
-                }
-            }
+        /** The tag's articles in [from, to], read outward from {@code epochSecond}. */
+        Outward outwardWithTag(UUID tag, long epochSecond, Instant from, Instant to) {
+            return new Outward(state.byTag().getOrDefault(tag, NONE), epochSecond, from, to);
+        }
+
+        /** The section's articles in [from, to], read outward from {@code epochSecond}. */
+        Outward outwardInSection(UUID section, long epochSecond, Instant from, Instant to) {
+            return new Outward(state.bySection().getOrDefault(section, NONE), epochSecond, from, to);
+        }
+    }
+
+    /**
+     * A date-ordered list read outward from an instant: each {@link #next} is, of the entries in [from, to]
+     * not read yet, the one fewest whole minutes away from it, before or after.
+     */
+    static final class Outward {
+        static final long NONE_LEFT = Long.MAX_VALUE;
+        private final Node[] list;
+        private final long at;
+        private final int first;
+        private final int end;
+        private int before;
+        private int after;
+
+        Outward(Node[] list, long epochSecond, Instant from, Instant to) {
+            this.list = list;
+            this.at = epochSecond;
+            this.first = upTo(list, from.getEpochSecond() - 1);
+            this.end = upTo(list, to.getEpochSecond());
+            this.before = Math.max(first, Math.min(upTo(list, epochSecond), end)) - 1;
+            this.after = before + 1;
+        }
+
+        /** How many minutes away the next entry lies; {@link #NONE_LEFT} when all were read. */
+        long nextApart() {
+            return Math.min(before >= first ? minutesApart(list[before], at) : NONE_LEFT, after < end ? minutesApart(list[after], at) : NONE_LEFT);
+        }
+
+        Node next() {
+            boolean earlier = after >= end || (before >= first && minutesApart(list[before], at) <= minutesApart(list[after], at));
+            return earlier ? list[before--] : list[after++];
         }
     }
 

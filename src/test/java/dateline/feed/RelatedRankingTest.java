@@ -44,7 +44,7 @@ class RelatedRankingTest {
             Map<UUID, Double> weight = new HashMap<>();
             outline.tags().forEach(t -> weight.put(t.id(), 1.0 + random.nextInt(3)));
             int wanted = 1 + random.nextInt(40);
-            Duration window = random.nextBoolean() ? RelatedHeadlines.NEAR : RelatedHeadlines.WINDOW;
+            Duration window = random.nextBoolean() ? Duration.ofDays(35) : RelatedHeadlines.WINDOW;
             Set<UUID> excluded = Set.of(article.id(), nodes.get(random.nextInt(nodes.size())).id());
 
             List<RelatedHeadlines.Scored> ranked = RelatedHeadlines.rankWithin(view, outline, outline.publishedAt(), excluded, wanted,
