@@ -89,9 +89,17 @@ cursor_of_page() { # walk to page $1 of /headlines (or the last page, if fewer) 
   echo "$url"
 }
 
-# The JIT compiles the serving path during the first seconds of traffic: without this, whichever workload
-# comes first is measured half-interpreted (W1 read 3,657 req/s first and 13,979 as W1g right after, same path).
-jit_warmup() { wrk -t1 -c16 -d15s "$BASE/api/v1/headlines" >/dev/null 2>&1; }
+# The JIT compiles the serving paths over the first minute or more of traffic on two cores: without the
+# cache, one server read W1 at 2,838 req/s after 30 s of it and at 5,491 after 90 s. So every workload
+# runs unmeasured (WARM seconds each, 15 by default) before any is measured: figures of a warmed server.
+jit_warmup() {
+  local secs=${WARM:-15}
+  wrk -t1 -c16 -d"${secs}s" "$BASE/api/v1/headlines" >/dev/null 2>&1
+  wrk -t1 -c16 -d"${secs}s" "$P500" >/dev/null 2>&1
+  LIST_FILE="$OUT-slugs.txt" PATH_PREFIX=/api/v1/articles/ wrk -t1 -c16 -d"${secs}s" -s bench/rotate.lua "$BASE" >/dev/null 2>&1
+  LIST_FILE="$OUT-slugs.txt" PATH_PREFIX=/api/v1/articles/ PATH_SUFFIX=/related wrk -t1 -c16 -d"${secs}s" -s bench/rotate.lua "$BASE" >/dev/null 2>&1
+  LIST_FILE="$OUT-words.txt" PATH_PREFIX="/api/v1/articles?q=" wrk -t1 -c16 -d"${secs}s" -s bench/rotate.lua "$BASE" >/dev/null 2>&1
+}
 
 PHASES=${PHASES:-on,off}
 P500=$(cursor_of_page 500)
@@ -107,6 +115,8 @@ DESC="/headlines?tag=$TAG"; URL="$BASE/api/v1/headlines?tag=$TAG"; LUA= measure 
 DESC="/headlines page 500 by cursor"; URL="$P500"; LUA= measure W4
 DESC="related (2000 slugs)"; URL=$BASE; LUA=1 measure W5 LIST_FILE="$OUT-slugs.txt" PATH_PREFIX=/api/v1/articles/ PATH_SUFFIX=/related
 DESC="/articles?q= (500 words)"; URL=$BASE; LUA=1 measure W6 LIST_FILE="$OUT-words.txt" PATH_PREFIX="/api/v1/articles?q="
+# The same searches as a results page asks for them: headlines, without 20 whole articles (115 kB) to render.
+DESC="/headlines?q= (500 words)"; URL=$BASE; LUA=1 measure W6h LIST_FILE="$OUT-words.txt" PATH_PREFIX="/api/v1/headlines?q="
 fi
 stop
 
@@ -119,4 +129,6 @@ DESC="/headlines page 500 by cursor"; URL="$P500"; LUA= measure W4
 DESC="article by slug (2000 slugs)"; URL=$BASE; LUA=1 measure W2 LIST_FILE="$OUT-slugs.txt" PATH_PREFIX=/api/v1/articles/
 DESC="related (2000 slugs)"; URL=$BASE; LUA=1 measure W5 LIST_FILE="$OUT-slugs.txt" PATH_PREFIX=/api/v1/articles/ PATH_SUFFIX=/related
 DESC="/articles?q= (500 words)"; URL=$BASE; LUA=1 measure W6 LIST_FILE="$OUT-words.txt" PATH_PREFIX="/api/v1/articles?q="
+# The same searches as a results page asks for them: headlines, without 20 whole articles (115 kB) to render.
+DESC="/headlines?q= (500 words)"; URL=$BASE; LUA=1 measure W6h LIST_FILE="$OUT-words.txt" PATH_PREFIX="/api/v1/headlines?q="
 stop
