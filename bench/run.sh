@@ -67,7 +67,7 @@ measure() { # name url-or-lua [env...]
   local out
   [ -z "$LUA" ] || visit_all BASE="$BASE" "$@"
   # warm-up: let the JIT compile the path before measuring
-  env "$@" wrk -t1 -c16 -d5s ${HDR:+-H "$HDR"} ${LUA:+-s bench/rotate.lua} "$URL" >/dev/null 2>&1
+  env "$@" wrk -t1 -c16 -d10s ${HDR:+-H "$HDR"} ${LUA:+-s bench/rotate.lua} "$URL" >/dev/null 2>&1
   out=$(env "$@" wrk -t1 -c16 -d"${SECS}s" --latency ${HDR:+-H "$HDR"} ${LUA:+-s bench/rotate.lua} "$URL" 2>&1)
   local rps p50 p99 errs
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
@@ -91,14 +91,15 @@ cursor_of_page() { # walk to page $1 of /headlines (or the last page, if fewer) 
 
 # The JIT compiles the serving paths over the first minute or more of traffic on two cores: without the
 # cache, one server read W1 at 2,838 req/s after 30 s of it and at 5,491 after 90 s. So every workload
-# runs unmeasured (WARM seconds each, 15 by default) before any is measured: figures of a warmed server.
+# runs unmeasured (WARM seconds each, 30 by default) before any is measured: figures of a warmed server.
 jit_warmup() {
-  local secs=${WARM:-15}
+  local secs=${WARM:-30}
   wrk -t1 -c16 -d"${secs}s" "$BASE/api/v1/headlines" >/dev/null 2>&1
   wrk -t1 -c16 -d"${secs}s" "$P500" >/dev/null 2>&1
   LIST_FILE="$OUT-slugs.txt" PATH_PREFIX=/api/v1/articles/ wrk -t1 -c16 -d"${secs}s" -s bench/rotate.lua "$BASE" >/dev/null 2>&1
   LIST_FILE="$OUT-slugs.txt" PATH_PREFIX=/api/v1/articles/ PATH_SUFFIX=/related wrk -t1 -c16 -d"${secs}s" -s bench/rotate.lua "$BASE" >/dev/null 2>&1
   LIST_FILE="$OUT-words.txt" PATH_PREFIX="/api/v1/articles?q=" wrk -t1 -c16 -d"${secs}s" -s bench/rotate.lua "$BASE" >/dev/null 2>&1
+  LIST_FILE="$OUT-words.txt" PATH_PREFIX="/api/v1/headlines?q=" wrk -t1 -c16 -d"${secs}s" -s bench/rotate.lua "$BASE" >/dev/null 2>&1
 }
 
 PHASES=${PHASES:-on,off}

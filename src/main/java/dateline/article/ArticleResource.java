@@ -72,8 +72,8 @@ public class ArticleResource {
             @QueryParam("fields") String fields, @Context UriInfo uri) {
         Set<String> selected = fields(fields);
         Page<Article> found = finder.find(params);
-        Map<UUID, List<Translation>> translated = translations.of(found.items());
-        Page<ArticleView> page = found.map(a -> ArticleView.from(a, translated.get(a.id)));
+        Map<UUID, ArticleLocalisation> localised = translations.of(found.items());
+        Page<ArticleView> page = found.map(a -> ArticleView.from(a, localised.get(a.id)));
         if (selected == null) {
             return PageLinks.withNext(page, page, uri);
         }
@@ -96,7 +96,7 @@ public class ArticleResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
     public RestResponse<ArticleView> getArticle(@PathParam("slug") String slug, @BeanParam PreviewParams preview) {
         Article article = articles.shown(slug, previews.grant(preview.token()));
-        ArticleView view = ArticleView.from(article, translations.localisationOf(article));
+        ArticleView view = ArticleView.from(article, translations.of(article));
         return withAlternates(RestResponse.ResponseBuilder.ok(view), view.translations(), baseUrl).build();
     }
 

@@ -38,12 +38,7 @@ public record ArticleView(
         @Schema(examples = "412") int wordCount,
         @Schema(examples = "2") int readingTimeMinutes) implements SurrogateKeys {
 
-    /** An article of a page: its terms' names as the entities load them (in batches). */
-    public static ArticleView from(Article a, List<Translation> translations) {
-        return from(a, ArticleLocalisation.fromTerms(translations));
-    }
-
-    static ArticleView from(Article a, ArticleLocalisation localised) {
+    public static ArticleView from(Article a, ArticleLocalisation localised) {
         if (a.leadImage != null) {
             // Its caption, credit and alt are shown: a new description of the image changes this response.
             DependencyKeys.read(DependencyKeys.media(a.leadImage.id));

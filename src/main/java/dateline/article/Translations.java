@@ -29,64 +29,73 @@ public class Translations {
         this.clock = clock;
     }
 
-    /** Each article's published translations (the other live members of its group), in locale order, by article id. */
-    public Map<UUID, List<Translation>> of(Collection<Article> articles) {
-        Map<UUID, List<Translation>> byArticle = new HashMap<>();
-        Set<UUID> groups = new LinkedHashSet<>();
-        articles.forEach(a -> groups.add(a.translationGroup));
-        if (groups.isEmpty()) {
+    /**
+     * What each article of a page shows in its language besides its own columns, by article id: its
+     * published translations (the other live members of its group, in locale order) and its section's and
+     * tags' names in its locale and language. One statement whatever the page's size, where reading the
+     * translations, the sections' names and the tags' names took three.
+     */
+    public Map<UUID, ArticleLocalisation> of(Collection<Article> articles) {
+        Map<UUID, ArticleLocalisation> byArticle = new HashMap<>();
+        if (articles.isEmpty()) {
             return byArticle;
+        }
+        Set<UUID> groups = new LinkedHashSet<>();
+        Set<String> locales = new LinkedHashSet<>();
+        Set<UUID> sections = new LinkedHashSet<>();
+        Set<UUID> tags = new LinkedHashSet<>();
+        for (Article a : articles) {
+            groups.add(a.translationGroup);
+            locales.add(a.locale);
+            locales.add(Term.language(a.locale));
+            if (a.section != null) {
+                sections.add(a.section.id);
+            }
+            a.tags.forEach(t -> tags.add(t.id));
         }
         DependencyKeys.read(groups.stream().map(DependencyKeys::translations).toList());
         List<Object> values = new ArrayList<>();
         values.add(clock.instant());
         values.addAll(groups);
-        Map<UUID, List<Object[]>> members = new HashMap<>();
-        new NativeSql().append("select translation_group, id, locale, slug, title from article where live_at <= ?"
-                        + " and translation_group in (" + NativeSql.placeholders(groups.size()) + ") order by locale", values.toArray())
-                .list(Panache.getEntityManager(), row -> members.computeIfAbsent(JdbcValues.uuid(row, 1), g -> new ArrayList<>())
-                        .add(new Object[] {JdbcValues.uuid(row, 2), new Translation(row.getString(3), row.getString(4), row.getString(5))}));
+        NativeSql sql = new NativeSql().append("select 1 as part, translation_group as owner, id, locale, title, slug from article"
+                + " where live_at <= ? and translation_group in (" + NativeSql.placeholders(groups.size()) + ")", values.toArray());
+        names(sql, "section", sections, locales);
+        names(sql, "tag", tags, locales);
+        Map<UUID, List<LocalisedRow>> members = new HashMap<>();
+        Map<UUID, Map<String, String>> names = new HashMap<>();
+        for (LocalisedRow row : sql.append(" order by 4").list(Panache.getEntityManager(), row -> new LocalisedRow(
+                row.getInt(1), JdbcValues.uuid(row, 2), JdbcValues.uuid(row, 3), row.getString(4), row.getString(5), row.getString(6)))) {
+            if (row.part() == 1) {
+                members.computeIfAbsent(row.owner(), g -> new ArrayList<>()).add(row);
+            } else {
+                names.computeIfAbsent(row.owner(), id -> new HashMap<>()).put(row.locale(), row.text());
+            }
+        }
         for (Article a : articles) {
-            byArticle.put(a.id, members.getOrDefault(a.translationGroup, List.of()).stream()
-                    .filter(m -> !a.id.equals(m[0])).map(m -> (Translation) m[1]).toList());
+            List<Translation> translated = members.getOrDefault(a.translationGroup, List.of()).stream()
+                    .filter(m -> !a.id.equals(m.article())).map(m -> new Translation(m.locale(), m.slug(), m.text())).toList();
+            byArticle.put(a.id, new ArticleLocalisation(names, translated));
         }
         return byArticle;
     }
 
-    /**
-     * One article's published translations and its section's and tags' names in its locale and language,
-     * in one statement: an article page's only round trip after the article itself, where loading each
-     * term's names and then the translations took three.
-     */
-    ArticleLocalisation localisationOf(Article a) {
-        DependencyKeys.read(DependencyKeys.translations(a.translationGroup));
-        String language = Term.language(a.locale);
-        NativeSql sql = new NativeSql().append("select 1 as part, id, locale, title, slug from article"
-                + " where translation_group = ? and live_at <= ? and id <> ?", a.translationGroup, clock.instant(), a.id);
-        if (a.section != null) {
-            sql.append(" union all select 0, section_id, locale, name, null from section_name where section_id = ? and locale in (?, ?)",
-                    a.section.id, a.locale, language);
-        }
-        if (!a.tags.isEmpty()) {
-            List<Object> values = new ArrayList<>(List.of(a.locale, language));
-            a.tags.forEach(t -> values.add(t.id));
-            sql.append(" union all select 0, tag_id, locale, name, null from tag_name where locale in (?, ?) and tag_id in ("
-                    + NativeSql.placeholders(a.tags.size()) + ")", values.toArray());
-        }
-        Map<UUID, Map<String, String>> names = new HashMap<>();
-        List<Translation> translated = new ArrayList<>();
-        for (LocalisedRow row : sql.append(" order by 3").list(Panache.getEntityManager(), row -> new LocalisedRow(
-                row.getInt(1), JdbcValues.uuid(row, 2), row.getString(3), row.getString(4), row.getString(5)))) {
-            if (row.part() == 1) {
-                translated.add(new Translation(row.locale(), row.slug(), row.text()));
-            } else {
-                names.computeIfAbsent(row.id(), id -> new HashMap<>()).put(row.locale(), row.text());
-            }
-        }
-        return new ArticleLocalisation(names, translated);
+    /** One article's: what its page shows beside it, in the one statement after the article's own. */
+    ArticleLocalisation of(Article article) {
+        return of(List.of(article)).get(article.id);
     }
 
-    /** A term's name in a locale (part 0), or a translation (part 1) with its title as text. */
-    private record LocalisedRow(int part, UUID id, String locale, String text, String slug) {
+    /** Appends the names of these sections or tags ({@code kind}, a constant) in these locales. */
+    private static void names(NativeSql sql, String kind, Set<UUID> terms, Set<String> locales) {
+        if (terms.isEmpty()) {
+            return;
+        }
+        List<Object> values = new ArrayList<>(terms);
+        values.addAll(locales);
+        sql.append(" union all select 0, " + kind + "_id, null, locale, name, null from " + kind + "_name where " + kind + "_id in ("
+                + NativeSql.placeholders(terms.size()) + ") and locale in (" + NativeSql.placeholders(locales.size()) + ")", values.toArray());
+    }
+
+    /** A term's name in a locale (part 0, owned by the term), or a translation (part 1, owned by its group) with its title as text. */
+    private record LocalisedRow(int part, UUID owner, UUID article, String locale, String text, String slug) {
     }
 }

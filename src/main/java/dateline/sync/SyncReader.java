@@ -60,7 +60,7 @@ class SyncReader {
         List<ArticleView> whole = new ArrayList<>();
         List<DeletedArticle> deleted = new ArrayList<>();
         Map<UUID, Article> full = token.full() ? fullArticles(page, now, token) : Map.of();
-        Map<UUID, List<dateline.article.Translation>> translated = token.full() ? translations.of(full.values()) : Map.of();
+        Map<UUID, dateline.article.ArticleLocalisation> localised = token.full() ? translations.of(full.values()) : Map.of();
         for (Change change : page) {
             String reason = change.deletionReason(token, now);
             if (reason != null && token.initial()) {
@@ -70,7 +70,7 @@ class SyncReader {
                 deleted.add(new DeletedArticle(change.id(), reason));
             } else {
                 if (token.full()) {
-                    whole.add(ArticleView.from(full.get(change.id()), translated.get(change.id())));
+                    whole.add(ArticleView.from(full.get(change.id()), localised.get(change.id())));
                 } else {
                     items.add(HeadlineView.from(change.headline));
                 }
