@@ -53,8 +53,8 @@ class ArticlePageQuery {
         if (matchTable) {
             sql.append("with m as materialized (");
             if (matchesAlone && f.sort() != ArticleFilter.Sort.RELEVANCE) {
-                search.recentMatches(sql, f.search(), f.locale(), walk -> walk(walk, f, after),
-                        f.sort() == ArticleFilter.Sort.NEWEST ? "s.live_at desc, s.id desc" : "s.live_at, s.id", f.limit() + 1);
+                search.recentMatches(sql, f.search(), f.locale(), walk -> walk(walk, f, after), f.sort() == ArticleFilter.Sort.NEWEST,
+                        f.limit() + 1);
             } else {
                 search.matches(sql, f.search(), f.locale(), f.sort() == ArticleFilter.Sort.RELEVANCE);
             }
