@@ -131,7 +131,7 @@ public class TextSearch {
     /**
      * Appends a statement of a date-ordered search's matches on PostgreSQL ({@code id, live_at, rank}),
      * for a list whose order, not relevance, picks the page; {@code walk} appends the list's conditions
-     * over {@code article_search s}, {@code newestFirst} says its order. Three steps, each taken only when
+     * over {@code article_search s}, {@code newestFirst} says its order. Four steps, each taken only when
      * the one before found less than {@code wanted} matches (a gate PostgreSQL evaluates once), each exact:
      * <ol>
      * <li>The list's next {@value #WALK} rows, tested in order: a word in many articles has its page there,
@@ -140,7 +140,11 @@ public class TextSearch {
      *     date index's, combined, so no row outside both is read), the first {@value #CANDIDATES} of them
      *     tested in order: a word absent from the newest articles, say after a burst of publications
      *     without it, costs a few milliseconds there instead of a gather of all its matches.</li>
-     * <li>All the matches, through the GIN index, sorted: a rare word, whose matches are few.</li>
+     * <li>The same without the window: every row the index says matches is read for its date (not its
+     *     vector), the first {@value #CANDIDATES} tested in order. A word absent from the newest thousands
+     *     of articles costs a read of its matches' dates, not a decompression of every one of them.</li>
+     * <li>All the matches, each tested with its own parse, sorted: only when fewer than a page of the
+     *     index's candidates pass their own language's test.</li>
      * </ol>
      * Every match a step did not reach comes after those it found, so the page is the same whichever
      * step answers it.
@@ -157,24 +161,46 @@ public class TextSearch {
         sql.append(" order by " + order + " fetch first " + WALK + " rows only) s where s.search_vector @@ ");
         tsquery(sql, config, q);
         sql.append(" order by " + order + " fetch first " + wanted + " rows only), ");
-        // The window's edge: the date of its last row, or no edge when the list is shorter than the window.
-        sql.append("v as materialized (select s.id, s.live_at, 0 as rank from (select s.id, s.live_at, s.search_vector, s.search_config"
-                + " from article_search s where (select count(*) from w) < " + wanted + " and s.live_at is not null");
+        candidates(sql, "v", config, q, walk, newestFirst, true, wanted, "(select count(*) from w) < " + wanted);
+        candidates(sql, "x", config, q, walk, newestFirst, false, wanted,
+                "(select count(*) from w) < " + wanted + " and (select count(*) from v) < " + wanted);
+        sql.append(" select id, live_at, rank from w where (select count(*) from w) >= " + wanted)
+                .append(" union all select id, live_at, rank from v where (select count(*) from w) < " + wanted
+                        + " and (select count(*) from v) >= " + wanted)
+                .append(" union all select id, live_at, rank from x where (select count(*) from w) < " + wanted
+                        + " and (select count(*) from v) < " + wanted + " and (select count(*) from x) >= " + wanted)
+                .append(" union all select s.id, s.live_at, 0 from article_search s where (select count(*) from w) < " + wanted
+                        + " and (select count(*) from v) < " + wanted + " and (select count(*) from x) < " + wanted
+                        + " and s.live_at is not null and ");
+        match(sql, config, q);
+    }
+
+    /**
+     * Appends CTE {@code name}: the first {@code wanted} matches, in the list's order, among the first
+     * {@value #CANDIDATES} rows the GIN index names (the or-ed parse, which every row's own parse implies), each
+     * tested with its own parse in order, so only those read up to the page's last match are decompressed.
+     * {@code windowed} keeps to the list's next {@value #WINDOW} rows: the index's bitmap and the date index's
+     * are then combined and only rows in both are read. Runs only when {@code gate} holds.
+     */
+    private void candidates(NativeSql sql, String name, String config, SearchQuery q, Consumer<NativeSql> walk, boolean newestFirst,
+                            boolean windowed, int wanted, String gate) {
+        String order = newestFirst ? "s.live_at desc, s.id desc" : "s.live_at, s.id";
+        sql.append(name + " as materialized (select s.id, s.live_at, 0 as rank from (select s.id, s.live_at, s.search_vector,"
+                + " s.search_config from article_search s where " + gate + " and s.live_at is not null");
         walk.accept(sql);
-        sql.append(" and s.live_at " + (newestFirst ? ">=" : "<=") + " coalesce((select s.live_at from article_search s where s.live_at is not null");
-        walk.accept(sql);
-        sql.append(" order by " + order + " offset " + (WINDOW - 1) + " rows fetch first 1 rows only), cast('"
-                + (newestFirst ? "-infinity" : "infinity") + "' as timestamptz)) and s.search_vector @@ ");
+        if (windowed) {
+            // The window's edge: the date of its last row, or no edge when the list is shorter than the window.
+            sql.append(" and s.live_at " + (newestFirst ? ">=" : "<=") + " coalesce((select s.live_at from article_search s"
+                    + " where s.live_at is not null");
+            walk.accept(sql);
+            sql.append(" order by " + order + " offset " + (WINDOW - 1) + " rows fetch first 1 rows only), cast('"
+                    + (newestFirst ? "-infinity" : "infinity") + "' as timestamptz))");
+        }
+        sql.append(" and s.search_vector @@ ");
         indexQuery(sql, config, q);
         sql.append(" order by " + order + " fetch first " + CANDIDATES + " rows only) s where s.search_vector @@ ");
         tsquery(sql, config, q);
-        sql.append(" order by " + order + " fetch first " + wanted + " rows only)")
-                .append(" select id, live_at, rank from w where (select count(*) from w) >= " + wanted)
-                .append(" union all select id, live_at, rank from v where (select count(*) from w) < " + wanted
-                        + " and (select count(*) from v) >= " + wanted)
-                .append(" union all select s.id, s.live_at, 0 from article_search s where (select count(*) from w) < " + wanted
-                        + " and (select count(*) from v) < " + wanted + " and s.live_at is not null and ");
-        match(sql, config, q);
+        sql.append(" order by " + order + " fetch first " + wanted + " rows only)" + (windowed ? ", " : ""));
     }
 
     /**
