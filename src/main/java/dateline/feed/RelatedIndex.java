@@ -127,52 +127,14 @@ public class RelatedIndex {
         }
 
         /** The tag's articles in [from, to], read outward from {@code epochSecond}. */
-        Outward outwardWithTag(UUID tag, long epochSecond, Instant from, Instant to) {
-            return new Outward(state.byTag().getOrDefault(tag, NONE), epochSecond, from, to);
+        OutwardWalk outwardWithTag(UUID tag, long epochSecond, Instant from, Instant to) {
+            return new OutwardWalk(state.byTag().getOrDefault(tag, NONE), epochSecond, from, to);
         }
 
         /** The section's articles in [from, to], read outward from {@code epochSecond}. */
-        Outward outwardInSection(UUID section, long epochSecond, Instant from, Instant to) {
-            return new Outward(state.bySection().getOrDefault(section, NONE), epochSecond, from, to);
+        OutwardWalk outwardInSection(UUID section, long epochSecond, Instant from, Instant to) {
+            return new OutwardWalk(state.bySection().getOrDefault(section, NONE), epochSecond, from, to);
         }
-    }
-
-    /**
-     * A date-ordered list read outward from an instant: each {@link #next} is, of the entries in [from, to]
-     * not read yet, the one fewest whole minutes away from it, before or after.
-     */
-    static final class Outward {
-        static final long NONE_LEFT = Long.MAX_VALUE;
-        private final Node[] list;
-        private final long at;
-        private final int first;
-        private final int end;
-        private int before;
-        private int after;
-
-        Outward(Node[] list, long epochSecond, Instant from, Instant to) {
-            this.list = list;
-            this.at = epochSecond;
-            this.first = upTo(list, from.getEpochSecond() - 1);
-            this.end = upTo(list, to.getEpochSecond());
-            this.before = Math.max(first, Math.min(upTo(list, epochSecond), end)) - 1;
-            this.after = before + 1;
-        }
-
-        /** How many minutes away the next entry lies; {@link #NONE_LEFT} when all were read. */
-        long nextApart() {
-            return Math.min(before >= first ? minutesApart(list[before], at) : NONE_LEFT, after < end ? minutesApart(list[after], at) : NONE_LEFT);
-        }
-
-        Node next() {
-            boolean earlier = after >= end || (before >= first && minutesApart(list[before], at) <= minutesApart(list[after], at));
-            return earlier ? list[before--] : list[after++];
-        }
-    }
-
-    /** Whole minutes between an article's delivery and an instant, as related headlines' recency counts them. */
-    static long minutesApart(Node n, long epochSecond) {
-        return Math.abs((n.liveAt() - epochSecond) / 60);
     }
 
     private static void walk(Node[] list, Instant from, Instant to, Consumer<Node> each) {
@@ -183,7 +145,7 @@ public class RelatedIndex {
     }
 
     /** How many entries of a date-ordered list lie at or before {@code epochSecond}. */
-    private static int upTo(Node[] list, long epochSecond) {
+    static int upTo(Node[] list, long epochSecond) {
         int low = 0;
         int high = list.length;
         while (low < high) {

@@ -47,9 +47,9 @@ class RelatedRankingTest {
             Duration window = random.nextBoolean() ? Duration.ofDays(35) : RelatedHeadlines.WINDOW;
             Set<UUID> excluded = Set.of(article.id(), nodes.get(random.nextInt(nodes.size())).id());
 
-            List<RelatedHeadlines.Scored> ranked = RelatedHeadlines.rankWithin(view, outline, outline.publishedAt(), excluded, wanted,
+            List<RelatedRanking.Scored> ranked = RelatedRanking.rankWithin(view, outline, outline.publishedAt(), excluded, wanted,
                     now, window, weight);
-            assertEquals(everyCandidateScored(nodes, outline, excluded, wanted, now, window, weight), ranked.stream().map(RelatedHeadlines.Scored::id).toList(),
+            assertEquals(everyCandidateScored(nodes, outline, excluded, wanted, now, window, weight), ranked.stream().map(RelatedRanking.Scored::id).toList(),
                     "round " + round + ", wanted " + wanted + ", window " + window);
         }
     }
