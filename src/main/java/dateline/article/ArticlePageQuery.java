@@ -1,5 +1,6 @@
 package dateline.article;
 
+import dateline.article.search.RecentMatches;
 import dateline.article.search.TextSearch;
 import dateline.common.http.DependencyKeys;
 import dateline.common.page.Cursors;
@@ -24,11 +25,13 @@ import java.util.function.Consumer;
 class ArticlePageQuery {
     private final Cursors cursors;
     private final TextSearch search;
+    private final RecentMatches recent;
     private final Clock clock;
 
-    ArticlePageQuery(Cursors cursors, TextSearch search, Clock clock) {
+    ArticlePageQuery(Cursors cursors, TextSearch search, RecentMatches recent, Clock clock) {
         this.cursors = cursors;
         this.search = search;
+        this.recent = recent;
         this.clock = clock;
     }
 
@@ -53,7 +56,7 @@ class ArticlePageQuery {
         if (matchTable) {
             sql.append("with m as materialized (");
             if (matchesAlone && f.sort() != ArticleFilter.Sort.RELEVANCE) {
-                search.recentMatches(sql, f.search(), f.locale(), walk -> walk(walk, f, after), f.sort() == ArticleFilter.Sort.NEWEST,
+                recent.append(sql, f.search(), f.locale(), walk -> walk(walk, f, after), f.sort() == ArticleFilter.Sort.NEWEST,
                         f.limit() + 1);
             } else {
                 search.matches(sql, f.search(), f.locale(), f.sort() == ArticleFilter.Sort.RELEVANCE);

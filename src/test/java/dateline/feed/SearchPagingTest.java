@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Searches in date order page through every match exactly once, whether the word is in most recent
  * articles or only in old ones. The archive here is larger than the walk a date-ordered search makes
- * before it asks the index (TextSearch.recentMatches on PostgreSQL), with a gap of 300 articles without
+ * before it asks the index (RecentMatches on PostgreSQL), with a gap of 300 articles without
  * the word between its recent matches and an old one: a page that stopped at the walk's end would lose it.
  */
 @QuarkusTest
