@@ -121,11 +121,6 @@ public class RelatedIndex {
             return upTo(state.byTag().getOrDefault(tag, NONE), now.getEpochSecond());
         }
 
-        /** The articles with this tag whose delivery instant lies in [from, to], each given to {@code each}. */
-        void withTag(UUID tag, Instant from, Instant to, Consumer<Node> each) {
-            walk(state.byTag().getOrDefault(tag, NONE), from, to, each);
-        }
-
         /** The tag's articles in [from, to], read outward from {@code epochSecond}. */
         OutwardWalk outwardWithTag(UUID tag, long epochSecond, Instant from, Instant to) {
             return new OutwardWalk(state.byTag().getOrDefault(tag, NONE), epochSecond, from, to);
@@ -134,13 +129,6 @@ public class RelatedIndex {
         /** The section's articles in [from, to], read outward from {@code epochSecond}. */
         OutwardWalk outwardInSection(UUID section, long epochSecond, Instant from, Instant to) {
             return new OutwardWalk(state.bySection().getOrDefault(section, NONE), epochSecond, from, to);
-        }
-    }
-
-    private static void walk(Node[] list, Instant from, Instant to, Consumer<Node> each) {
-        long end = to.getEpochSecond();
-        for (int i = upTo(list, from.getEpochSecond() - 1); i < list.length && list[i].liveAt() <= end; i++) {
-            each.accept(list[i]);
         }
     }
 
