@@ -4,8 +4,8 @@ import dateline.author.Author;
 import dateline.common.http.DependencyKeys;
 import dateline.common.problem.Conflict;
 import dateline.common.problem.ProblemType;
-import dateline.article.search.SearchQuery;
 import dateline.article.search.Searchable;
+import dateline.article.search.SearchedText;
 import dateline.media.MediaItem;
 import dateline.section.Section;
 import dateline.tag.Tag;
@@ -150,6 +150,10 @@ public class Article extends PanacheEntityBase implements Searchable {
     @Transient
     private java.util.Set<String> keysWhenLocked;
 
+    /** Its searched text when it was locked for writing, if delivery showed it then: the searches it may leave. */
+    @Transient
+    private SearchedText textWhenLocked;
+
     /** Whether delivery showed this article before the current change, or shows it after. */
     boolean touchesDelivery() {
         return liveAtWhenLoaded != null || liveAt != null;
@@ -159,12 +163,24 @@ public class Article extends PanacheEntityBase implements Searchable {
     void rememberDependencyKeys() {
         if (liveAtWhenLoaded != null) {
             keysWhenLocked = dependencyKeys();
+            textWhenLocked = searchedText();
         }
+    }
+
+    /** Its searched text before the change (if delivery showed it) and after: the searches it may enter or leave. */
+    java.util.List<SearchedText> changedTexts() {
+        return textWhenLocked == null ? java.util.List.of(searchedText()) : java.util.List.of(textWhenLocked, searchedText());
+    }
+
+    /** The raw HTML's words as well as its text's: a superset of what either database indexes. */
+    private SearchedText searchedText() {
+        return new SearchedText(locale, java.util.Arrays.asList(title, subtitle, excerpt, body, bodyText()));
     }
 
     /**
      * The responses this change may alter, named by {@link DependencyKeys}: the article's own, the lists
-     * and searches it can enter or leave, and those of its section, tags and authors, before and after.
+     * it can enter or leave, and those of its section, tags and authors, before and after. The searches
+     * its words can enter or leave are {@code SearchKeys}' to name, from {@link #changedTexts}.
      */
     java.util.Set<String> changedDependencyKeys() {
         java.util.Set<String> keys = new java.util.LinkedHashSet<>(dependencyKeys());
@@ -180,8 +196,6 @@ public class Article extends PanacheEntityBase implements Searchable {
         keys.add(DependencyKeys.translations(translationGroup)); // its translations list it, with its slug and title
         keys.add(DependencyKeys.LISTS);
         keys.add(DependencyKeys.SEARCH);
-        // The raw HTML's words as well as its text's: a superset of what either database indexes.
-        keys.addAll(SearchQuery.dependencyKeysOf(title, subtitle, excerpt, body, bodyText()));
         if (section != null) {
             keys.add(DependencyKeys.section(section.slug));
         }

@@ -18,15 +18,11 @@ record ArticleFilter(String section, List<String> tags, boolean allTags, String 
     enum Sort { NEWEST, OLDEST, RELEVANCE }
 
     /**
-     * What the list shows depends on: the section, tags and author it names, or else every list; searches
-     * on their words, or on any text when the database matches stems (an article with "Москве" enters a
-     * search for "Москва", whose words alone would not say so).
+     * What the list shows depends on: the section, tags and author it names, or else every list; a search
+     * on its words ({@code searchKeys}, named by {@code SearchKeys}).
      */
-    java.util.Set<String> dependencyKeys(boolean stemmed) {
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
-        if (search != null) {
-            keys.addAll(stemmed ? java.util.List.of(DependencyKeys.SEARCH) : search.dependencyKeys());
-        }
+    java.util.Set<String> dependencyKeys(List<String> searchKeys) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>(searchKeys);
         if (section != null) {
             keys.add(DependencyKeys.section(section));
         }

@@ -1,6 +1,7 @@
 package dateline.article;
 
 import dateline.article.search.RecentMatches;
+import dateline.article.search.SearchKeys;
 import dateline.article.search.TextSearch;
 import dateline.common.http.DependencyKeys;
 import dateline.common.page.Cursors;
@@ -25,12 +26,14 @@ import java.util.function.Consumer;
 class ArticlePageQuery {
     private final Cursors cursors;
     private final TextSearch search;
+    private final SearchKeys searchKeys;
     private final RecentMatches recent;
     private final Clock clock;
 
-    ArticlePageQuery(Cursors cursors, TextSearch search, RecentMatches recent, Clock clock) {
+    ArticlePageQuery(Cursors cursors, TextSearch search, SearchKeys searchKeys, RecentMatches recent, Clock clock) {
         this.cursors = cursors;
         this.search = search;
+        this.searchKeys = searchKeys;
         this.recent = recent;
         this.clock = clock;
     }
@@ -40,7 +43,7 @@ class ArticlePageQuery {
      * author that does not exist (the page is empty then).
      */
     Optional<PageSelection> select(EntityManager em, ArticleFilter f) {
-        DependencyKeys.read(f.dependencyKeys(search.stems()));
+        DependencyKeys.read(f.dependencyKeys(f.search() == null ? List.of() : searchKeys.ofSearch(f.search(), f.locale())));
         String list = "articles:" + f.sort() + (f.search() == null ? "" : ":" + f.search().text().hashCode());
         List<String> after = f.cursor() == null ? null : cursors.decode(list, f.cursor(), f.sort() == ArticleFilter.Sort.RELEVANCE ? 3 : 2);
         return select(em, f, after).map(sql -> new PageSelection(sql.append(" fetch first " + (f.limit() + 1) + " rows only"), f, list, cursors));

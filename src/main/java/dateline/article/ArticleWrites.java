@@ -1,5 +1,6 @@
 package dateline.article;
 
+import dateline.article.search.SearchKeys;
 import dateline.article.search.TextSearch;
 import dateline.edit.Edit;
 import dateline.common.http.DeliveryChanges;
@@ -24,14 +25,16 @@ import java.util.function.Function;
 class ArticleWrites {
     private final ArticleRepository articles;
     private final TextSearch search;
+    private final SearchKeys searchKeys;
     private final Event<ArticlesWritten> written;
     private final Event<ArticleEvent> events;
     private final DeliveryChanges delivery;
 
-    ArticleWrites(ArticleRepository articles, TextSearch search, Event<ArticlesWritten> written, Event<ArticleEvent> events,
-                  DeliveryChanges delivery) {
+    ArticleWrites(ArticleRepository articles, TextSearch search, SearchKeys searchKeys, Event<ArticlesWritten> written,
+                  Event<ArticleEvent> events, DeliveryChanges delivery) {
         this.articles = articles;
         this.search = search;
+        this.searchKeys = searchKeys;
         this.written = written;
         this.events = events;
         this.delivery = delivery;
@@ -116,7 +119,11 @@ class ArticleWrites {
 
     private void deliveryChanged(Article article) {
         if (article.touchesDelivery()) {
-            delivery.changed(article::changedDependencyKeys);
+            delivery.changed(() -> {
+                java.util.Set<String> keys = article.changedDependencyKeys();
+                keys.addAll(searchKeys.ofTexts(article.changedTexts()));
+                return keys;
+            });
         }
     }
 }

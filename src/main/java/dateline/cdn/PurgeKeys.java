@@ -13,7 +13,7 @@ import java.util.Set;
  * shows (an article also {@code translations-<group>}, for the translations it lists), and a list carries the first segment of its path ({@code articles}, {@code headlines}, ...; the
  * feeds {@code feeds}): see {@code HttpCaching}. Every write delivery sees names {@code lists} and
  * {@code search}, which purge every list of articles, related headlines and searches included (they are
- * under {@code /articles}); {@code word:} keys add nothing beyond that.
+ * under {@code /articles}); {@code word:} and {@code stem:} keys add nothing beyond that.
  */
 final class PurgeKeys {
     /** The lists any published article may enter or leave: the article list and searches, headlines, feeds. */
@@ -34,7 +34,7 @@ final class PurgeKeys {
         for (String key : change.keys()) {
             if (key.equals(DependencyKeys.LISTS)) {
                 keys.addAll(LISTS);
-            } else if (key.equals(DependencyKeys.SEARCH) || key.startsWith("word:")) {
+            } else if (key.equals(DependencyKeys.SEARCH) || key.startsWith("word:") || key.startsWith("stem:")) {
                 keys.add("articles"); // searches are /articles?q=...
             } else if (PER_ITEM.stream().anyMatch(key::startsWith)) {
                 keys.add(key.replaceFirst(":", "-"));

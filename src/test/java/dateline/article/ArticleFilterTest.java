@@ -178,7 +178,7 @@ class ArticleFilterTest {
             p.locale = "en";
             p.since = "2025-10-17";
             p.sort = "publishedAt";
-        }).dependencyKeys(false));
+        }).dependencyKeys(List.of()));
     }
 
     @Test
@@ -187,26 +187,18 @@ class ArticleFilterTest {
             p.section = "world";
             p.tag = List.of("russia", "azerbaijan");
             p.author = "jane-doe";
-        }).dependencyKeys(false));
+        }).dependencyKeys(List.of()));
     }
 
     @Test
-    void aSearchDependsOnTheWordsItLooksFor() {
-        assertEquals(Set.of("word:gusman", "word:baku"), filter(p -> p.q = "Gusman Baku -Ankara").dependencyKeys(false));
-        assertEquals(Set.of("search", "section:world"), filter(p -> {
-            p.q = "gusman or -ankara";
-            p.section = "world";
-        }).dependencyKeys(false));
-    }
-
-    @Test
-    void aStemmedSearchDependsOnAnyTextBecauseAnotherFormOfItsWordsMatches() {
-        // On PostgreSQL "Москва" finds "Москве": no word key names every form, so any article text may change it.
-        assertEquals(Set.of("search"), filter(p -> p.q = "Москва Баку").dependencyKeys(true));
-        assertEquals(Set.of("search", "tag:russia"), filter(p -> {
+    void aSearchDependsOnItsWordsAndWhatNarrowsItButNotOnEveryList() {
+        // The search's own keys (its words, or on PostgreSQL their stems) are SearchKeys' to name.
+        assertEquals(Set.of("word:gusman", "word:baku"), filter(p -> p.q = "Gusman Baku -Ankara")
+                .dependencyKeys(List.of("word:gusman", "word:baku")));
+        assertEquals(Set.of("stem:москв", "tag:russia"), filter(p -> {
             p.q = "Москва";
             p.tag = List.of("russia");
-        }).dependencyKeys(true));
+        }).dependencyKeys(List.of("stem:москв")));
     }
 
     /** The parameters as JAX-RS fills them when the request sends none (their @DefaultValue), then changed. */

@@ -69,12 +69,12 @@ public record SearchQuery(String text, List<List<Clause>> alternatives, boolean 
      * What the results depend on ({@link DependencyKeys}): an article can only enter or leave them if it
      * contains, or contained, one of the words searched for.
      */
-    public List<String> dependencyKeys() {
+    List<String> dependencyKeys() {
         return matchesWithoutWords ? List.of(DependencyKeys.SEARCH) : positiveWords().stream().map(DependencyKeys::word).toList();
     }
 
     /** The keys of the words in an article's text, for the searches it may enter or leave. */
-    public static java.util.Set<String> dependencyKeysOf(String... texts) {
+    static java.util.Set<String> dependencyKeysOf(String... texts) {
         java.util.Set<String> keys = new java.util.HashSet<>();
         for (String text : texts) {
             if (text != null) {

@@ -117,11 +117,6 @@ public class TextSearch {
         }
     }
 
-    /** Whether a search's matches follow the words' stems (PostgreSQL) rather than the words themselves (H2). */
-    public boolean stems() {
-        return postgres;
-    }
-
     /** Appends a relevance expression (higher is better) for the query, where there is no {@link #matches} table (H2). */
     public void rank(NativeSql sql, SearchQuery q) {
         Map<String, Integer> known = numbers.known(q.positiveWords());

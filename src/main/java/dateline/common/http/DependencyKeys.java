@@ -62,6 +62,14 @@ public class DependencyKeys {
         return "word:" + word;
     }
 
+    /**
+     * The searches matching a lexeme, on PostgreSQL, where searches match stems: an article whose text
+     * stems to it may enter or leave them (see {@code article.search.SearchKeys}).
+     */
+    public static String stem(String lexeme) {
+        return "stem:" + lexeme;
+    }
+
     /** Records that the response being made in this request depends on these keys; nothing outside a request. */
     public static void read(Collection<String> keys) {
         ManagedContext context = Arc.container().requestContext();

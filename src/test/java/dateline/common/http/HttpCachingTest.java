@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class HttpCachingTest {
-    /** On PostgreSQL search stems words in each article's language: any publication may change any search. */
+    /** On PostgreSQL search matches stems in each article's language; on H2, words. */
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.db-kind")
     String database;
     private static final Instant AT = Instant.parse("2024-07-01T09:00:00Z");
@@ -107,9 +107,7 @@ class HttpCachingTest {
         List<String> unaffected = List.of("/api/v1/headlines?section=" + otherDesk, "/api/v1/headlines?tag=" + otherTopic,
                 "/api/v1/articles/" + Newsroom.slugOf(elsewhere), "/api/v1/articles/" + Newsroom.slugOf(elsewhere) + "/related",
                 "/api/v1/articles/" + Newsroom.slugOf(lead));
-        // A search for other words: on H2 it depends on its words; on PostgreSQL on any text, because another
-        // form of its words (a stem's inflection) may match what the publication says.
-        boolean stemmed = database.startsWith("postgres");
+        // A search for other words depends on its words (on PostgreSQL their stems): the publication leaves it cached.
         given().get(unrelatedSearch).then().statusCode(200);
         given().get(unrelatedSearch).then().statusCode(200).header("X-Cache", "HIT");
         for (String url : concat(affected, unaffected)) {
@@ -127,8 +125,42 @@ class HttpCachingTest {
         for (String url : unaffected) {
             given().get(url).then().statusCode(200).header("X-Cache", "HIT").body(not(containsString(followUp)));
         }
-        given().get(unrelatedSearch).then().statusCode(200).header("X-Cache", stemmed ? "MISS" : "HIT")
+        given().get(unrelatedSearch).then().statusCode(200).header("X-Cache", "HIT")
                 .body(not(containsString(followUp)));
+    }
+
+    @Test
+    void aSearchIsRefreshedByAnArticleWithAnotherFormOfItsWordWhereTheDatabaseStemsThem() {
+        // Letters only (PostgreSQL stems no word with digits), ending so that English stems both forms alike.
+        String stem = "glimmer" + letters(6) + "on";
+        String search = "/api/v1/articles?q=" + stem + "ing";
+        String inEnglish = search + "&locale=en";
+        for (String url : List.of(search, inEnglish)) {
+            given().get(url).then().body("items", hasSize(0));
+            given().get(url).then().header("X-Cache", "HIT");
+        }
+
+        Map<String, Object> fields = new java.util.HashMap<>(article("Lights", null, List.of()));
+        fields.put("body", "<p>The " + stem + "s return.</p>");
+        fields.put("locale", "en");
+        String id = published(fields, AT);
+
+        // On PostgreSQL "glimmer…ing" and "glimmer…s" are one stem in English, so the article is found at once;
+        // on H2 they are different words, and the cached (still right) answer stays.
+        boolean stemmed = database.startsWith("postgres");
+        for (String url : List.of(search, inEnglish)) {
+            given().get(url).then().header("X-Cache", stemmed ? "MISS" : "HIT")
+                    .body("items.id", equalTo(stemmed ? List.of(id) : List.of()));
+        }
+    }
+
+    private static String letters(int n) {
+        StringBuilder s = new StringBuilder();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < n; i++) {
+            s.append((char) ('a' + random.nextInt(26)));
+        }
+        return s.toString();
     }
 
     @Test
