@@ -85,18 +85,20 @@ final class RelatedRanking {
 
     /** The article's tags and their weights, as a candidate's own tags are matched against them. */
     private static final class Sharing {
-        private final UUID[] tags;
+        private final long[] msb;
+        private final long[] lsb;
         private final double[] weights;
 
         Sharing(List<ArticleOutline.Term> terms, Map<UUID, Double> weight) {
-            tags = terms.stream().map(ArticleOutline.Term::id).toArray(UUID[]::new);
+            msb = terms.stream().mapToLong(t -> t.id().getMostSignificantBits()).toArray();
+            lsb = terms.stream().mapToLong(t -> t.id().getLeastSignificantBits()).toArray();
             weights = terms.stream().mapToDouble(t -> weight.get(t.id())).toArray();
         }
 
         /** The position among the article's tags of the first one the candidate carries; -1 for none. */
         int firstShared(RelatedIndex.Node n) {
-            for (int i = 0; i < tags.length; i++) {
-                if (carries(n, tags[i])) {
+            for (int i = 0; i < msb.length; i++) {
+                if (n.carries(msb[i], lsb[i])) {
                     return i;
                 }
             }
@@ -106,8 +108,8 @@ final class RelatedRanking {
         /** The summed weights of the article's tags the candidate carries. */
         double weightOf(RelatedIndex.Node n) {
             double sum = 0;
-            for (int i = 0; i < tags.length; i++) {
-                if (carries(n, tags[i])) {
+            for (int i = 0; i < msb.length; i++) {
+                if (n.carries(msb[i], lsb[i])) {
                     sum += weights[i];
                 }
             }
@@ -116,15 +118,6 @@ final class RelatedRanking {
 
         double total() {
             return java.util.Arrays.stream(weights).sum();
-        }
-
-        private static boolean carries(RelatedIndex.Node n, UUID tag) {
-            for (UUID own : n.tags()) {
-                if (own.equals(tag)) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 
