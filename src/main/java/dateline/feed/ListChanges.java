@@ -3,7 +3,6 @@ package dateline.feed;
 import static dateline.feed.RelatedIndex.BY_DATE;
 import static dateline.feed.RelatedIndex.NONE;
 
-import dateline.feed.RelatedIndex.Node;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,13 +12,13 @@ import java.util.List;
  * leave by binary search, the new enter by merge, so the list is copied once and never sorted again.
  */
 final class ListChanges {
-    final List<Node> removed = new ArrayList<>();
-    final List<Node> added = new ArrayList<>();
+    final List<IndexedArticle> removed = new ArrayList<>();
+    final List<IndexedArticle> added = new ArrayList<>();
 
-    Node[] applyTo(Node[] list) {
+    IndexedArticle[] applyTo(IndexedArticle[] list) {
         int[] gone = removed.stream().mapToInt(n -> Arrays.binarySearch(list, n, BY_DATE)).filter(i -> i >= 0)
                 .distinct().sorted().toArray();
-        Node[] kept = new Node[list.length - gone.length];
+        IndexedArticle[] kept = new IndexedArticle[list.length - gone.length];
         int from = 0;
         int to = 0;
         for (int g : gone) {
@@ -28,12 +27,12 @@ final class ListChanges {
             from = g + 1;
         }
         System.arraycopy(list, from, kept, to, list.length - from);
-        Node[] entering = added.toArray(NONE);
+        IndexedArticle[] entering = added.toArray(NONE);
         Arrays.sort(entering, BY_DATE);
-        Node[] result = new Node[kept.length + entering.length];
+        IndexedArticle[] result = new IndexedArticle[kept.length + entering.length];
         int read = 0;
         int written = 0;
-        for (Node n : entering) {
+        for (IndexedArticle n : entering) {
             int at = Arrays.binarySearch(kept, read, kept.length, n, BY_DATE);
             int insert = at >= 0 ? at : -at - 1;
             System.arraycopy(kept, read, result, written, insert - read);

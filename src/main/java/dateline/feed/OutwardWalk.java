@@ -8,14 +8,14 @@ import java.time.Instant;
  */
 final class OutwardWalk {
     static final long NONE_LEFT = Long.MAX_VALUE;
-    private final RelatedIndex.Node[] list;
+    private final IndexedArticle[] list;
     private final long at;
     private final int first;
     private final int end;
     private int before;
     private int after;
 
-    OutwardWalk(RelatedIndex.Node[] list, long epochSecond, Instant from, Instant to) {
+    OutwardWalk(IndexedArticle[] list, long epochSecond, Instant from, Instant to) {
         this.list = list;
         this.at = epochSecond;
         this.first = RelatedIndex.upTo(list, from.getEpochSecond() - 1);
@@ -29,13 +29,13 @@ final class OutwardWalk {
         return Math.min(before >= first ? minutesApart(list[before], at) : NONE_LEFT, after < end ? minutesApart(list[after], at) : NONE_LEFT);
     }
 
-    RelatedIndex.Node next() {
+    IndexedArticle next() {
         boolean earlier = after >= end || (before >= first && minutesApart(list[before], at) <= minutesApart(list[after], at));
         return earlier ? list[before--] : list[after++];
     }
 
     /** Whole minutes between an article's delivery and an instant, as related headlines' recency counts them. */
-    static long minutesApart(RelatedIndex.Node n, long epochSecond) {
+    static long minutesApart(IndexedArticle n, long epochSecond) {
         return Math.abs((n.liveAt() - epochSecond) / 60);
     }
 }

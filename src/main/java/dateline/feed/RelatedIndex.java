@@ -38,43 +38,13 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class RelatedIndex {
-    static final Comparator<Node> BY_DATE = Comparator.comparingLong(Node::liveAt).thenComparing(Node::id);
-    static final Node[] NONE = new Node[0];
+    static final Comparator<IndexedArticle> BY_DATE = Comparator.comparingLong(IndexedArticle::liveAt).thenComparing(IndexedArticle::id);
+    static final IndexedArticle[] NONE = new IndexedArticle[0];
     private static final int REFRESH_CHUNK = 500;
     private static final Duration SWEEP_OVERLAP = Duration.ofMinutes(1);
 
-    /**
-     * An indexed article: its delivery instant (epoch seconds), section and tags. {@code tagBits} holds the
-     * tags' bits, two longs each, so that ranking, which asks this of hundreds of candidates per request,
-     * compares numbers in one array instead of reaching a UUID object per tag.
-     */
-    record Node(UUID id, long liveAt, UUID section, UUID[] tags, long[] tagBits) {
-        Node(UUID id, long liveAt, UUID section, UUID[] tags) {
-            this(id, liveAt, section, tags, bitsOf(tags));
-        }
-
-        /** Whether the article carries the tag whose bits are {@code msb} and {@code lsb}. */
-        boolean carries(long msb, long lsb) {
-            for (int i = 0; i < tagBits.length; i += 2) {
-                if (tagBits[i] == msb && tagBits[i + 1] == lsb) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static long[] bitsOf(UUID[] tags) {
-            long[] bits = new long[tags.length * 2];
-            for (int i = 0; i < tags.length; i++) {
-                bits[2 * i] = tags[i].getMostSignificantBits();
-                bits[2 * i + 1] = tags[i].getLeastSignificantBits();
-            }
-            return bits;
-        }
-    }
-
     /** The index's maps, replaced whole by a rebuild; single lists are replaced one by one in between. */
-    private record State(Map<UUID, Node> nodes, Map<UUID, Node[]> byTag, Map<UUID, Node[]> bySection) {
+    private record State(Map<UUID, IndexedArticle> nodes, Map<UUID, IndexedArticle[]> byTag, Map<UUID, IndexedArticle[]> bySection) {
         static State empty() {
             return new State(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         }
@@ -127,7 +97,7 @@ public class RelatedIndex {
     }
 
     /** A view of these nodes alone, indexed as a rebuild indexes them: what a ranking can be checked against. */
-    static View of(java.util.Collection<Node> nodes) {
+    static View of(java.util.Collection<IndexedArticle> nodes) {
         State built = State.empty();
         nodes.forEach(n -> built.nodes().put(n.id(), n));
         index(built);
@@ -159,7 +129,7 @@ public class RelatedIndex {
     }
 
     /** How many entries of a date-ordered list lie at or before {@code epochSecond}. */
-    static int upTo(Node[] list, long epochSecond) {
+    static int upTo(IndexedArticle[] list, long epochSecond) {
         int low = 0;
         int high = list.length;
         while (low < high) {
@@ -228,7 +198,7 @@ public class RelatedIndex {
 
     private void refresh(List<UUID> ids) {
         State current = state;
-        Map<UUID, Node> fresh = new HashMap<>();
+        Map<UUID, IndexedArticle> fresh = new HashMap<>();
         for (int i = 0; i < ids.size(); i += REFRESH_CHUNK) {
             fresh.putAll(load(ids.subList(i, Math.min(ids.size(), i + REFRESH_CHUNK))));
         }
@@ -236,8 +206,8 @@ public class RelatedIndex {
         Map<UUID, ListChanges> tags = new HashMap<>();
         Map<UUID, ListChanges> sections = new HashMap<>();
         for (UUID id : ids) {
-            Node before = current.nodes().get(id);
-            Node after = fresh.get(id);
+            IndexedArticle before = current.nodes().get(id);
+            IndexedArticle after = fresh.get(id);
             if (before != null) {
                 Arrays.stream(before.tags()).forEach(t -> tags.computeIfAbsent(t, k -> new ListChanges()).removed.add(before));
                 if (before.section() != null) {
@@ -260,9 +230,9 @@ public class RelatedIndex {
 
     /** Builds every tag and section list from the nodes. */
     private static void index(State into) {
-        Map<UUID, List<Node>> tagLists = new HashMap<>();
-        Map<UUID, List<Node>> sectionLists = new HashMap<>();
-        for (Node n : into.nodes().values()) {
+        Map<UUID, List<IndexedArticle>> tagLists = new HashMap<>();
+        Map<UUID, List<IndexedArticle>> sectionLists = new HashMap<>();
+        for (IndexedArticle n : into.nodes().values()) {
             for (UUID tag : n.tags()) {
                 tagLists.computeIfAbsent(tag, k -> new ArrayList<>()).add(n);
             }
@@ -274,14 +244,14 @@ public class RelatedIndex {
         sectionLists.forEach((section, list) -> into.bySection().put(section, sorted(list)));
     }
 
-    private static Node[] sorted(List<Node> list) {
-        Node[] array = list.toArray(NONE);
+    private static IndexedArticle[] sorted(List<IndexedArticle> list) {
+        IndexedArticle[] array = list.toArray(NONE);
         Arrays.sort(array, BY_DATE);
         return array;
     }
 
     /** The delivered or scheduled articles among {@code ids} (all of them when null), with their tags. */
-    private static Map<UUID, Node> load(List<UUID> ids) {
+    private static Map<UUID, IndexedArticle> load(List<UUID> ids) {
         var em = Panache.getEntityManager();
         Object[] values = ids == null ? new Object[0] : ids.toArray();
         String in = ids == null ? "" : " in (" + NativeSql.placeholders(ids.size()) + ")";
@@ -290,12 +260,12 @@ public class RelatedIndex {
         new NativeSql().append("select t.article_id, t.tag_id from article_tag t where t.published_at is not null"
                         + (ids == null ? "" : " and t.article_id" + in), values)
                 .list(em, row -> tags.computeIfAbsent(JdbcValues.uuid(row, 1), k -> new ArrayList<>()).add(JdbcValues.uuid(row, 2)));
-        Map<UUID, Node> loaded = new HashMap<>();
+        Map<UUID, IndexedArticle> loaded = new HashMap<>();
         new NativeSql().append("select a.id, a.live_at, a.section_id from article a where a.live_at is not null"
                         + (ids == null ? "" : " and a.id" + in), values)
                 .list(em, row -> {
                     UUID id = JdbcValues.uuid(row, 1);
-                    return loaded.put(id, new Node(id, JdbcValues.instant(row, 2).getEpochSecond(), JdbcValues.uuid(row, 3),
+                    return loaded.put(id, new IndexedArticle(id, JdbcValues.instant(row, 2).getEpochSecond(), JdbcValues.uuid(row, 3),
                             tags.getOrDefault(id, List.of()).toArray(new UUID[0])));
                 });
         return loaded;

@@ -54,7 +54,7 @@ final class RelatedRanking {
             // Ties with the last taken (same minutes away, same score) all go: the order decides among them.
             for (long apart = nearest.nextApart(); apart != OutwardWalk.NONE_LEFT && (taken < wanted || apart <= lastApart);
                     apart = nearest.nextApart()) {
-                RelatedIndex.Node n = nearest.next();
+                IndexedArticle n = nearest.next();
                 if (sharing.firstShared(n) < 0 && !excluded.contains(n.id())) {
                     best.offer(n, 0.0, 1.0);
                     taken++;
@@ -69,7 +69,7 @@ final class RelatedRanking {
             for (int i = 0; i < lists.size(); i++) {
                 OutwardWalk list = lists.get(i);
                 while (list.nextApart() <= band) {
-                    RelatedIndex.Node n = list.next();
+                    IndexedArticle n = list.next();
                     // Read once per tag it shares: counted from the first of them only.
                     if (sharing.firstShared(n) == i && !excluded.contains(n.id())) {
                         best.offer(n, sharing.weightOf(n), section != null && section.equals(n.section()) ? 1.0 : 0.0);
@@ -96,7 +96,7 @@ final class RelatedRanking {
         }
 
         /** The position among the article's tags of the first one the candidate carries; -1 for none. */
-        int firstShared(RelatedIndex.Node n) {
+        int firstShared(IndexedArticle n) {
             for (int i = 0; i < msb.length; i++) {
                 if (n.carries(msb[i], lsb[i])) {
                     return i;
@@ -106,7 +106,7 @@ final class RelatedRanking {
         }
 
         /** The summed weights of the article's tags the candidate carries. */
-        double weightOf(RelatedIndex.Node n) {
+        double weightOf(IndexedArticle n) {
             double sum = 0;
             for (int i = 0; i < msb.length; i++) {
                 if (n.carries(msb[i], lsb[i])) {
@@ -133,7 +133,7 @@ final class RelatedRanking {
             this.heap = new PriorityQueue<>(wanted + 1, BEST_FIRST.reversed());
         }
 
-        void offer(RelatedIndex.Node n, double tags, double section) {
+        void offer(IndexedArticle n, double tags, double section) {
             double daysApart = ((n.liveAt() - published) / 60) / 1440.0; // whole minutes, as Duration.toMinutes counts them
             if (heap.size() == wanted && RelatedScore.total(tags, section, daysApart) < heap.peek().score().total()) {
                 return; // worse than the worst kept: no score made

@@ -27,17 +27,17 @@ class RelatedRankingTest {
         Random random = new Random(42);
         List<UUID> sections = ids(3);
         List<UUID> tags = ids(25);
-        List<RelatedIndex.Node> nodes = new ArrayList<>();
+        List<IndexedArticle> nodes = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {
             // half on the hour, some seconds apart: many candidates the same minutes away score alike
             long at = random.nextBoolean() ? START + 3600 * random.nextLong(40L * 24) + random.nextInt(3) : START + random.nextLong(400L * 86400);
             UUID[] own = random.ints(random.nextInt(4), 0, tags.size()).distinct().mapToObj(tags::get).toArray(UUID[]::new);
-            nodes.add(new RelatedIndex.Node(UUID.randomUUID(), at, random.nextInt(8) == 0 ? null : sections.get(random.nextInt(3)), own));
+            nodes.add(new IndexedArticle(UUID.randomUUID(), at, random.nextInt(8) == 0 ? null : sections.get(random.nextInt(3)), own));
         }
         RelatedIndex.View view = RelatedIndex.of(nodes);
         Instant now = Instant.ofEpochSecond(START + 380L * 86400);
         for (int round = 0; round < 200; round++) {
-            RelatedIndex.Node article = nodes.get(random.nextInt(nodes.size()));
+            IndexedArticle article = nodes.get(random.nextInt(nodes.size()));
             ArticleOutline outline = new ArticleOutline(article.id(), Instant.ofEpochSecond(article.liveAt()), "en", article.id(),
                     article.section() == null ? null : new ArticleOutline.Term(article.section(), "s"),
                     java.util.Arrays.stream(article.tags()).map(t -> new ArticleOutline.Term(t, "t")).toList(), List.of());
@@ -55,7 +55,7 @@ class RelatedRankingTest {
     }
 
     /** The ranking by definition: every article in the window sharing the section or a tag, scored and sorted. */
-    private static List<UUID> everyCandidateScored(List<RelatedIndex.Node> nodes, ArticleOutline article, Set<UUID> excluded, int wanted,
+    private static List<UUID> everyCandidateScored(List<IndexedArticle> nodes, ArticleOutline article, Set<UUID> excluded, int wanted,
                                                    Instant now, Duration window, Map<UUID, Double> weight) {
         Instant date = article.publishedAt();
         long from = date.minus(window).getEpochSecond();
@@ -63,7 +63,7 @@ class RelatedRankingTest {
         record Candidate(UUID id, double total, long liveAt) {
         }
         List<Candidate> all = new ArrayList<>();
-        for (RelatedIndex.Node n : nodes) {
+        for (IndexedArticle n : nodes) {
             if (n.liveAt() < from || n.liveAt() > to || excluded.contains(n.id())) {
                 continue;
             }
