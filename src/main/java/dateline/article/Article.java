@@ -1,11 +1,9 @@
 package dateline.article;
 
 import dateline.author.Author;
-import dateline.common.http.DependencyKeys;
 import dateline.common.problem.Conflict;
 import dateline.common.problem.ProblemType;
 import dateline.article.search.Searchable;
-import dateline.article.search.SearchedText;
 import dateline.media.MediaItem;
 import dateline.section.Section;
 import dateline.tag.Tag;
@@ -37,7 +35,7 @@ import java.util.UUID;
  * A news article: its content, its place in the taxonomy, and its publication state. Longer than most
  * files here on purpose: the mapped columns and the guards of every state transition stay together, so
  * the entity itself refuses an illegal change (409) whichever use case ({@link ArticleWorkflow}, import,
- * the scheduler) asks for it, and knows which delivered responses a change touches.
+ * the scheduler) asks for it. Which delivered responses a change touches is its {@link DeliveryFootprint}'s.
  */
 @Entity
 @Table(name = "article")
@@ -137,71 +135,17 @@ public class Article extends PanacheEntityBase implements Searchable {
         return java.util.Arrays.asList(title, subtitle, excerpt, bodyText());
     }
 
-    /** What delivery showed when this article was read from the database; null for a new one. */
+    /** What delivery showed of it before the change being written: which responses the change touches. */
     @Transient
-    private Instant liveAtWhenLoaded;
+    private DeliveryFootprint footprint = new DeliveryFootprint(this);
 
     @PostLoad
     void loaded() {
-        liveAtWhenLoaded = liveAt;
+        footprint.loaded();
     }
 
-    /** What delivery may have shown of this article before the current change, when it was locked for writing. */
-    @Transient
-    private java.util.Set<String> keysWhenLocked;
-
-    /** Its searched text when it was locked for writing, if delivery showed it then: the searches it may leave. */
-    @Transient
-    private SearchedText textWhenLocked;
-
-    /** Whether delivery showed this article before the current change, or shows it after. */
-    boolean touchesDelivery() {
-        return liveAtWhenLoaded != null || liveAt != null;
-    }
-
-    /** Called when the article is locked for a write, before anything of it changes; only what delivery showed matters. */
-    void rememberDependencyKeys() {
-        if (liveAtWhenLoaded != null) {
-            keysWhenLocked = dependencyKeys();
-            textWhenLocked = searchedText();
-        }
-    }
-
-    /** Its searched text before the change (if delivery showed it) and after: the searches it may enter or leave. */
-    java.util.List<SearchedText> changedTexts() {
-        return textWhenLocked == null ? java.util.List.of(searchedText()) : java.util.List.of(textWhenLocked, searchedText());
-    }
-
-    /** The raw HTML's words as well as its text's: a superset of what either database indexes. */
-    private SearchedText searchedText() {
-        return new SearchedText(locale, java.util.Arrays.asList(title, subtitle, excerpt, body, bodyText()));
-    }
-
-    /**
-     * The responses this change may alter, named by {@link DependencyKeys}: the article's own, the lists
-     * it can enter or leave, and those of its section, tags and authors, before and after. The searches
-     * its words can enter or leave are {@code SearchKeys}' to name, from {@link #changedTexts}.
-     */
-    java.util.Set<String> changedDependencyKeys() {
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>(dependencyKeys());
-        if (keysWhenLocked != null) {
-            keys.addAll(keysWhenLocked);
-        }
-        return keys;
-    }
-
-    private java.util.Set<String> dependencyKeys() {
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
-        keys.add(DependencyKeys.article(id));
-        keys.add(DependencyKeys.translations(translationGroup)); // its translations list it, with its slug and title
-        keys.add(DependencyKeys.LISTS);
-        keys.add(DependencyKeys.SEARCH);
-        if (section != null) {
-            keys.add(DependencyKeys.section(section.slug));
-        }
-        tags.forEach(t -> keys.add(DependencyKeys.tag(t.slug)));
-        authors.forEach(a -> keys.add(DependencyKeys.author(a.slug)));
-        return keys;
+    DeliveryFootprint footprint() {
+        return footprint;
     }
 
     static Article draft(Instant now) {

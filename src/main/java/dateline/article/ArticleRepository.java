@@ -195,7 +195,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
      */
     Optional<Article> lockForWrite(UUID id) {
         Optional<Article> article = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-        article.ifPresent(Article::rememberDependencyKeys);
+        article.ifPresent(a -> a.footprint().locked());
         return article;
     }
 

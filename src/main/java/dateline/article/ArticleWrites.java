@@ -118,10 +118,11 @@ class ArticleWrites {
     }
 
     private void deliveryChanged(Article article) {
-        if (article.touchesDelivery()) {
+        DeliveryFootprint footprint = article.footprint();
+        if (footprint.touchesDelivery()) {
             delivery.changed(() -> {
-                java.util.Set<String> keys = article.changedDependencyKeys();
-                keys.addAll(searchKeys.ofTexts(article.changedTexts()));
+                java.util.Set<String> keys = footprint.changedKeys();
+                keys.addAll(searchKeys.ofTexts(footprint.changedTexts()));
                 return keys;
             });
         }
