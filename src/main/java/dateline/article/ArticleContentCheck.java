@@ -91,8 +91,13 @@ class ArticleContentCheck {
     private <E extends Term> List<E> resolveAll(TermCatalog<E> catalog, List<String> refs, String field, List<Violation> violations) {
         List<E> found = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
+        Map<String, E> existing = catalog.resolveAll(refs);
         for (int i = 0; i < refs.size(); i++) {
-            E term = resolve(catalog, refs.get(i), field + "[" + i + "]", violations);
+            String ref = refs.get(i);
+            E term = existing.get(ref);
+            if (term == null) {
+                violations.add(Violation.body(field + "[" + i + "]", "no such slug or id: '" + ref + "'"));
+            }
             if (term != null && !seen.add(term.id)) {
                 violations.add(Violation.body(field + "[" + i + "]", "is listed twice"));
             }
