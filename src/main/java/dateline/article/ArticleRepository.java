@@ -154,9 +154,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     Map<String, UUID> slugOwners(java.util.Collection<String> slugs) {
         Map<String, UUID> owners = new java.util.HashMap<>();
         if (!slugs.isEmpty()) {
-            getEntityManager().createNativeQuery("select slug, article_id from article_slug where slug in (?1)")
-                    .setParameter(1, slugs).getResultList()
-                    .forEach(row -> owners.put((String) ((Object[]) row)[0], SqlValues.uuid(((Object[]) row)[1])));
+            new NativeSql().append("select slug, article_id from article_slug where slug in (" + NativeSql.placeholders(slugs.size()) + ")",
+                    slugs.toArray()).list(getEntityManager(), row -> owners.put(row.getString(1), JdbcValues.uuid(row, 2)));
         }
         return owners;
     }
@@ -174,8 +173,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
     /** Records the slug of a new article, already checked to be free. */
     void addSlug(Article a, Instant now) {
-        getEntityManager().createNativeQuery("insert into article_slug (slug, article_id, created_at) values (?1, ?2, ?3)")
-                .setParameter(1, a.slug).setParameter(2, a.id).setParameter(3, now).executeUpdate();
+        new NativeSql().append("insert into article_slug (slug, article_id, created_at) values (?, ?, ?)", a.slug, a.id, now)
+                .execute(getEntityManager());
     }
 
     /** Every slug the article has had, oldest first; the last is the current one. */
@@ -235,9 +234,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
      * keeps the tag timeline index current for tag lists and related headlines. Call after the article is flushed.
      */
     public void syncTagTimeline(Article a) {
-        getEntityManager().createNativeQuery("update article_tag set published_at = ?1 where article_id = ?2")
-                .setParameter(1, a.liveAt)
-                .setParameter(2, a.id).executeUpdate();
+        new NativeSql().append("update article_tag set published_at = ? where article_id = ?", a.liveAt, a.id).execute(getEntityManager());
     }
 
     /** Ids among {@code ids} that name an existing article. */

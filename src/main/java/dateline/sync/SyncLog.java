@@ -74,11 +74,11 @@ class SyncLog {
         Instant now = clock.instant();
         for (List<UUID> chunk : chunks(logged)) {
             new NativeSql().append("delete from sync_change where article_id in (" + NativeSql.placeholders(chunk.size()) + ")", chunk.toArray())
-                    .query(em).executeUpdate();
+                    .execute(em);
         }
         for (UUID id : logged) {
             new NativeSql().append("insert into sync_change (seq, article_id, changed_at) values (?, ?, ?)", ++seq, id, now)
-                    .query(em).executeUpdate();
+                    .execute(em);
         }
     }
 
@@ -115,8 +115,8 @@ class SyncLog {
 
     /** Takes {@code count} numbers; returns the last. The row stays locked until this transaction ends. */
     private static long reserve(EntityManager em, int count) {
-        new NativeSql().append("update sync_clock set seq = seq + ? where id = 1", count).query(em).executeUpdate();
-        return ((Number) em.createNativeQuery("select seq from sync_clock where id = 1").getSingleResult()).longValue();
+        new NativeSql().append("update sync_clock set seq = seq + ? where id = 1", count).execute(em);
+        return new NativeSql().append("select seq from sync_clock where id = 1").list(em, row -> row.getLong(1)).get(0);
     }
 
     private static List<List<UUID>> chunks(List<UUID> ids) {

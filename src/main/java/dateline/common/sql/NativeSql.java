@@ -101,4 +101,30 @@ public final class NativeSql {
             coordinator.afterStatementExecution();
         }
     }
+
+    /**
+     * Runs an INSERT, UPDATE or DELETE the way {@link #list} runs a query, and answers how many rows it
+     * changed. JPA's native {@code executeUpdate} would translate the statement and flush the session
+     * again for each one; a write runs several.
+     */
+    public int execute(EntityManager em) {
+        SessionImplementor session = em.unwrap(SessionImplementor.class);
+        if (session.isJoinedToTransaction()) {
+            session.flush();
+        }
+        JdbcCoordinator coordinator = session.getJdbcCoordinator();
+        String sql = jdbc.toString();
+        PreparedStatement statement = coordinator.getStatementPreparer().prepareStatement(sql);
+        try {
+            for (int i = 0; i < params.size(); i++) {
+                JdbcValues.bind(statement, i + 1, params.get(i));
+            }
+            return coordinator.getResultSetReturn().executeUpdate(statement, sql);
+        } catch (SQLException e) {
+            throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "could not write rows", sql);
+        } finally {
+            coordinator.getLogicalConnection().getResourceRegistry().release(statement);
+            coordinator.afterStatementExecution();
+        }
+    }
 }

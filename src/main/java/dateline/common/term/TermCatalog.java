@@ -101,13 +101,23 @@ public abstract class TermCatalog<E extends Term> {
         if (byId.isEmpty() && slugs.isEmpty()) {
             return found;
         }
-        String where = byId.isEmpty() ? "t.slug in :slugs" : slugs.isEmpty() ? "t.id in :ids" : "t.slug in :slugs or t.id in :ids";
-        var query = em().createQuery("from " + type.getSimpleName() + " t where " + where, type);
-        if (!slugs.isEmpty()) {
-            query.setParameter("slugs", slugs);
+        // One named parameter per reference, not a list parameter: Hibernate caches the statement it
+        // translates for each shape, where a list parameter has it translated again on every call.
+        List<String> slugList = List.copyOf(slugs);
+        List<UUID> idList = List.copyOf(byId.keySet());
+        List<String> where = new java.util.ArrayList<>(2);
+        if (!slugList.isEmpty()) {
+            where.add("t.slug in (" + names("s", slugList.size()) + ")");
         }
-        if (!byId.isEmpty()) {
-            query.setParameter("ids", byId.keySet());
+        if (!idList.isEmpty()) {
+            where.add("t.id in (" + names("i", idList.size()) + ")");
+        }
+        var query = em().createQuery("from " + type.getSimpleName() + " t where " + String.join(" or ", where), type);
+        for (int i = 0; i < slugList.size(); i++) {
+            query.setParameter("s" + i, slugList.get(i));
+        }
+        for (int i = 0; i < idList.size(); i++) {
+            query.setParameter("i" + i, idList.get(i));
         }
         for (E term : query.getResultList()) {
             if (slugs.contains(term.slug)) {
@@ -119,6 +129,11 @@ public abstract class TermCatalog<E extends Term> {
             }
         }
         return found;
+    }
+
+    /** {@code :s0, :s1, :s2} for a prefix and a count. */
+    private static String names(String prefix, int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> ":" + prefix + i).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Loads these terms into the persistence context with one query, so finding them by id later costs none. */
@@ -231,7 +246,7 @@ public abstract class TermCatalog<E extends Term> {
     private Optional<E> findBySlug(String slug) {
         return em().createQuery("from " + type.getSimpleName() + " t where t.slug = :slug", type)
                 .setParameter("slug", slug)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst(); // a slug is unique: at most one row, no scrolling result
     }
 
     private EntityManager em() {
