@@ -6,6 +6,7 @@ import dateline.common.page.Cursors;
 import dateline.common.page.Page;
 import dateline.common.problem.NotFound;
 import dateline.common.sql.BatchStatement;
+import dateline.common.sql.NativeSql;
 import dateline.common.sql.SqlValues;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,12 +47,14 @@ public class RevisionLog {
         }
     }
 
-    /** Adds a revision; the writer holds the article's row lock (or just created it), so numbers never clash. */
+    /**
+     * Adds a revision numbered after the article's last, in one statement; the writer holds the article's
+     * row lock (or just created it), so numbers never clash.
+     */
     private void record(Article a, Instant at, String actor, String summary) {
-        int number = ((Number) Panache.getEntityManager().createNativeQuery(
-                        "select coalesce(max(number), 0) + 1 from article_revision where article_id = ?1")
-                .setParameter(1, a.id).getSingleResult()).intValue();
-        insert(List.of(new Entry(a, number, at, actor, summary)));
+        new NativeSql().append("insert into article_revision (article_id, number, created_at, actor, summary, status, content)"
+                        + " select ?, coalesce(max(number), 0) + 1, ?, ?, ?, ?, ? from article_revision where article_id = ?",
+                a.id, at, actor, summary, a.status.name(), content(a), a.id).execute(Panache.getEntityManager());
     }
 
     /** The first revisions of articles just created, written in one batch: number 1, nothing to look up. */
@@ -60,14 +63,7 @@ public class RevisionLog {
     }
 
     private void insert(List<Entry> entries) {
-        List<String> contents = new ArrayList<>(entries.size());
-        for (Entry e : entries) {
-            try {
-                contents.add(json.writeValueAsString(RevisionContent.of(e.article)));
-            } catch (JsonProcessingException ex) {
-                throw new IllegalStateException("Could not write revision content", ex);
-            }
-        }
+        List<String> contents = entries.stream().map(e -> content(e.article)).toList();
         Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (BatchStatement insert = new BatchStatement(connection, "insert into article_revision"
                     + " (article_id, number, created_at, actor, summary, status, content) values (?, ?, ?, ?, ?, ?, ?)")) {
@@ -78,6 +74,14 @@ public class RevisionLog {
                 insert.run();
             }
         });
+    }
+
+    private String content(Article a) {
+        try {
+            return json.writeValueAsString(RevisionContent.of(a));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write revision content", e);
+        }
     }
 
     private record Entry(Article article, int number, Instant at, String actor, String summary) {
