@@ -77,6 +77,32 @@ public final class NativeSql {
      * logging shows it and the connection is released as Hibernate's own queries release it.
      */
     public <T> List<T> list(EntityManager em, RowReader<T> reader) {
+        return run(em, "could not read rows", (coordinator, statement, sql) -> {
+            List<T> rows = new ArrayList<>();
+            ResultSet result = coordinator.getResultSetReturn().extract(statement, sql);
+            while (result.next()) {
+                rows.add(reader.read(result));
+            }
+            return rows;
+        });
+    }
+
+    /**
+     * Runs an INSERT, UPDATE or DELETE the way {@link #list} runs a query, and answers how many rows it
+     * changed. JPA's native {@code executeUpdate} would translate the statement and flush the session
+     * again for each one; a write runs several.
+     */
+    public int execute(EntityManager em) {
+        return run(em, "could not write rows", (coordinator, statement, sql) -> coordinator.getResultSetReturn().executeUpdate(statement, sql));
+    }
+
+    /** What is done with the prepared, bound statement. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T run(JdbcCoordinator coordinator, PreparedStatement statement, String sql) throws SQLException;
+    }
+
+    private <T> T run(EntityManager em, String failure, Step<T> step) {
         SessionImplementor session = em.unwrap(SessionImplementor.class);
         if (session.isJoinedToTransaction()) {
             session.flush(); // as JPA does before a native query: the statement sees this transaction's changes
@@ -88,40 +114,9 @@ public final class NativeSql {
             for (int i = 0; i < params.size(); i++) {
                 JdbcValues.bind(statement, i + 1, params.get(i));
             }
-            List<T> rows = new ArrayList<>();
-            ResultSet result = coordinator.getResultSetReturn().extract(statement, sql);
-            while (result.next()) {
-                rows.add(reader.read(result));
-            }
-            return rows;
+            return step.run(coordinator, statement, sql);
         } catch (SQLException e) {
-            throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "could not read rows", sql);
-        } finally {
-            coordinator.getLogicalConnection().getResourceRegistry().release(statement);
-            coordinator.afterStatementExecution();
-        }
-    }
-
-    /**
-     * Runs an INSERT, UPDATE or DELETE the way {@link #list} runs a query, and answers how many rows it
-     * changed. JPA's native {@code executeUpdate} would translate the statement and flush the session
-     * again for each one; a write runs several.
-     */
-    public int execute(EntityManager em) {
-        SessionImplementor session = em.unwrap(SessionImplementor.class);
-        if (session.isJoinedToTransaction()) {
-            session.flush();
-        }
-        JdbcCoordinator coordinator = session.getJdbcCoordinator();
-        String sql = jdbc.toString();
-        PreparedStatement statement = coordinator.getStatementPreparer().prepareStatement(sql);
-        try {
-            for (int i = 0; i < params.size(); i++) {
-                JdbcValues.bind(statement, i + 1, params.get(i));
-            }
-            return coordinator.getResultSetReturn().executeUpdate(statement, sql);
-        } catch (SQLException e) {
-            throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "could not write rows", sql);
+            throw session.getJdbcServices().getSqlExceptionHelper().convert(e, failure, sql);
         } finally {
             coordinator.getLogicalConnection().getResourceRegistry().release(statement);
             coordinator.afterStatementExecution();
