@@ -96,7 +96,7 @@ class ArticleContentCheck {
             String ref = refs.get(i);
             E term = existing.get(ref);
             if (term == null) {
-                violations.add(Violation.body(field + "[" + i + "]", "no such slug or id: '" + ref + "'"));
+                violations.add(unknown(field + "[" + i + "]", ref));
             }
             if (term != null && !seen.add(term.id)) {
                 violations.add(Violation.body(field + "[" + i + "]", "is listed twice"));
@@ -108,9 +108,13 @@ class ArticleContentCheck {
 
     private <E extends Term> E resolve(TermCatalog<E> catalog, String ref, String field, List<Violation> violations) {
         return catalog.resolve(ref).orElseGet(() -> {
-            violations.add(Violation.body(field, "no such slug or id: '" + ref + "'"));
+            violations.add(unknown(field, ref));
             return null;
         });
+    }
+
+    private static Violation unknown(String field, String ref) {
+        return Violation.body(field, "no such slug or id: '" + ref + "'");
     }
 
     private void checkRelated(List<UUID> related, UUID self, List<Violation> violations) {

@@ -2,18 +2,18 @@ package dateline.audit;
 
 import dateline.common.page.Cursors;
 import dateline.common.page.Page;
+import dateline.common.sql.JdbcValues;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
-import dateline.common.sql.JdbcValues;
-import java.sql.PreparedStatement;
 
 /** Writes and reads the audit log. */
 @ApplicationScoped

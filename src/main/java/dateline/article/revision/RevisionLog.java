@@ -59,17 +59,17 @@ public class RevisionLog {
 
     /** The first revisions of articles just created, written in one batch: number 1, nothing to look up. */
     private void recordFirst(List<Article> created, String actor, Function<Article, String> summary) {
-        insert(created.stream().map(a -> new Entry(a, 1, a.createdAt, actor, summary.apply(a))).toList());
+        insertFirst(created.stream().map(a -> new Entry(a, a.createdAt, actor, summary.apply(a))).toList());
     }
 
-    private void insert(List<Entry> entries) {
+    private void insertFirst(List<Entry> entries) {
         List<String> contents = entries.stream().map(e -> content(e.article)).toList();
         Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (BatchStatement insert = new BatchStatement(connection, "insert into article_revision"
                     + " (article_id, number, created_at, actor, summary, status, content) values (?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < entries.size(); i++) {
                     Entry e = entries.get(i);
-                    insert.row(e.article.id, e.number, e.at, e.actor, e.summary, e.article.status.name(), contents.get(i));
+                    insert.row(e.article.id, 1, e.at, e.actor, e.summary, e.article.status.name(), contents.get(i));
                 }
                 insert.run();
             }
@@ -84,7 +84,7 @@ public class RevisionLog {
         }
     }
 
-    private record Entry(Article article, int number, Instant at, String actor, String summary) {
+    private record Entry(Article article, Instant at, String actor, String summary) {
     }
 
     /** Newest first, without content. */

@@ -89,8 +89,8 @@ public final class NativeSql {
 
     /**
      * Runs an INSERT, UPDATE or DELETE the way {@link #list} runs a query, and answers how many rows it
-     * changed. JPA's native {@code executeUpdate} would translate the statement and flush the session
-     * again for each one; a write runs several.
+     * changed, without the parameter parsing and bulk-update bookkeeping JPA's native
+     * {@code executeUpdate} does for each statement; a write runs several.
      */
     public int execute(EntityManager em) {
         return run(em, "could not write rows", (coordinator, statement, sql) -> coordinator.getResultSetReturn().executeUpdate(statement, sql));
