@@ -2,6 +2,7 @@ package dateline.cluster;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dateline.common.http.DeliveryCommitting;
+import dateline.common.sql.NativeSql;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -37,8 +38,9 @@ class ChangeNotifier {
             widened.increment();
         }
         for (String payload : encoded.payloads()) {
-            Panache.getEntityManager().createNativeQuery("select pg_notify(?1, ?2)")
-                    .setParameter(1, cluster.channel()).setParameter(2, payload).getSingleResult();
+            // A plain prepared statement: through JPA, Hibernate resolved the parameters' types anew on every
+            // write, failing (and catching) an exception each time.
+            new NativeSql().append("select pg_notify(?, ?)", cluster.channel(), payload).list(Panache.getEntityManager(), row -> 1);
             sent.increment();
         }
     }

@@ -1,5 +1,6 @@
 package dateline.sync;
 
+import dateline.article.Article;
 import dateline.article.ArticleEvent;
 import dateline.article.ArticlesWritten;
 import dateline.common.http.DeliveryCommitting;
@@ -14,10 +15,14 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps the sync API's change log: the articles a transaction touched get the next numbers, in the order
@@ -34,19 +39,31 @@ class SyncLog {
 
     private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
+    /** Takes numbers and reads the last in one statement, in each database's own spelling. */
+    private final String reserve;
 
-    SyncLog(TransactionSynchronizationRegistry transactions, Clock clock) {
+    SyncLog(TransactionSynchronizationRegistry transactions, Clock clock,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.transactions = transactions;
         this.clock = clock;
+        this.reserve = dbKind.startsWith("postgres") ? "update sync_clock set seq = seq + ? where id = 1 returning seq"
+                : "select seq from final table (update sync_clock set seq = seq + ? where id = 1)";
     }
 
     void written(@Observes ArticlesWritten written) {
         Touched touched = touched();
-        written.articles().forEach(a -> touched.articles.add(a.id));
+        written.articles().forEach(a -> {
+            touched.articles.add(a.id);
+            touched.written.put(a.id, new Written(a, written.created()));
+        });
     }
 
     void articleEvent(@Observes ArticleEvent event) {
-        touched().articles.add(event.articleId()); // a purge leaves no row to write about but this event
+        Touched touched = touched();
+        touched.articles.add(event.articleId());
+        if (event.type() == ArticleEvent.Type.DELETED) {
+            touched.purged.add(event.articleId()); // a purge leaves no row to write about but this event
+        }
     }
 
     /** A renamed or deleted section, tag or author changes how every live article carrying it is shown. */
@@ -65,30 +82,45 @@ class SyncLog {
         em.flush();
         Set<UUID> ids = new LinkedHashSet<>(touched.articles);
         touched.terms.forEach(term -> ids.addAll(liveCarrying(term)));
-        List<UUID> logged = logged(ids);
+        List<UUID> logged = logged(ids, touched);
         if (logged.isEmpty()) {
             return;
         }
         long last = reserve(em, logged.size());
         long seq = last - logged.size();
         Instant now = clock.instant();
-        for (List<UUID> chunk : chunks(logged)) {
-            new NativeSql().append("delete from sync_change where article_id in (" + NativeSql.placeholders(chunk.size()) + ")", chunk.toArray())
-                    .execute(em);
-        }
+        // An article's one row moves to its new number (standard MERGE: PostgreSQL 15 and H2 both have it).
         for (UUID id : logged) {
-            new NativeSql().append("insert into sync_change (seq, article_id, changed_at) values (?, ?, ?)", ++seq, id, now)
-                    .execute(em);
+            new NativeSql().append("merge into sync_change c using (values (cast(? as bigint), cast(? as uuid),"
+                            + " cast(? as timestamp(6) with time zone))) v (seq, article_id, changed_at) on c.article_id = v.article_id"
+                            + " when matched then update set seq = v.seq, changed_at = v.changed_at"
+                            + " when not matched then insert (seq, article_id, changed_at) values (v.seq, v.article_id, v.changed_at)",
+                    ++seq, id, now).execute(em);
         }
     }
 
-    /** Of these articles, those the log speaks of: live now, or already in it (they left, or they are gone). */
-    private static List<UUID> logged(Set<UUID> ids) {
+    /**
+     * Of these articles, those the log speaks of: live now, or already in it (they left, or they are gone).
+     * What this transaction wrote and flushed answers for itself, live or created unseen; the database is
+     * asked only about the rest (purged, or touched without being loaded).
+     */
+    private static List<UUID> logged(Set<UUID> ids, Touched touched) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Set<UUID> logged = new LinkedHashSet<>();
-        for (List<UUID> chunk : chunks(List.copyOf(ids))) {
+        List<UUID> unknown = new ArrayList<>();
+        for (UUID id : ids) {
+            Written w = touched.written.get(id);
+            if (w == null || touched.purged.contains(id)) {
+                unknown.add(id);
+            } else if (w.article.liveAt != null) {
+                logged.add(id);
+            } else if (!w.created) {
+                unknown.add(id); // out of delivery now, but it may have been in it
+            }
+        }
+        for (List<UUID> chunk : chunks(unknown)) {
             String in = NativeSql.placeholders(chunk.size());
             Object[] twice = new Object[chunk.size() * 2];
             for (int i = 0; i < chunk.size(); i++) {
@@ -114,9 +146,8 @@ class SyncLog {
     }
 
     /** Takes {@code count} numbers; returns the last. The row stays locked until this transaction ends. */
-    private static long reserve(EntityManager em, int count) {
-        new NativeSql().append("update sync_clock set seq = seq + ? where id = 1", count).execute(em);
-        return new NativeSql().append("select seq from sync_clock where id = 1").list(em, row -> row.getLong(1)).get(0);
+    private long reserve(EntityManager em, int count) {
+        return new NativeSql().append(reserve, count).list(em, row -> row.getLong(1)).get(0);
     }
 
     private static List<List<UUID>> chunks(List<UUID> ids) {
@@ -138,6 +169,12 @@ class SyncLog {
 
     private static final class Touched {
         private final Set<UUID> articles = new LinkedHashSet<>();
+        private final Map<UUID, Written> written = new LinkedHashMap<>();
+        private final Set<UUID> purged = new HashSet<>();
         private final List<TermEvent> terms = new ArrayList<>();
+    }
+
+    /** An article this transaction wrote, and whether it created it (then no earlier row can exist). */
+    private record Written(Article article, boolean created) {
     }
 }
