@@ -23,8 +23,8 @@ import java.util.UUID;
 /**
  * The "more on this" column under an article: the editor's curated list first, then published articles
  * ranked by {@link RelatedScore}. Never the article itself, never a duplicate, never a draft. Candidates and
- * their scores come from the {@link RelatedIndex}; the database is asked only for the article and for the
- * headlines of the items chosen.
+ * their scores, and the article itself unless previewed, come from the {@link RelatedIndex}; the database
+ * is asked only for the headlines of the items chosen.
  */
 @ApplicationScoped
 public class RelatedHeadlines {
@@ -52,7 +52,7 @@ public class RelatedHeadlines {
      * others, and its own translations, the same story, are not listed.
      */
     public List<HeadlineView> of(String slug, String locale, int limit, boolean explain, Optional<PreviewGrant> preview) {
-        ArticleOutline article = articles.outline(slug, preview);
+        ArticleOutline article = outline(slug, preview);
         // The candidates share the article's section or a tag, and the tags' weights count their articles.
         List<String> keys = new ArrayList<>();
         if (article.section() != null) {
@@ -71,24 +71,41 @@ public class RelatedHeadlines {
             Instant date = article.publishedAt() != null ? article.publishedAt() : now;
             int wanted = limit - items.size();
             // More candidates than needed, so those in the preferred language can come first.
-            List<RelatedRanking.Scored> ranked = rank(article, date, excluded, Math.min(wanted * LANGUAGE_SPREAD, 150), now);
-            Map<UUID, Headline> loaded = new HashMap<>();
-            finder.liveHeadlines(ranked.stream().map(RelatedRanking.Scored::id).toList()).forEach(h -> loaded.put(h.id(), h));
             String preferred = locale != null ? locale : article.locale();
-            List<HeadlineView> same = new ArrayList<>();
-            List<HeadlineView> other = new ArrayList<>();
-            for (RelatedRanking.Scored candidate : ranked) {
-                Headline h = loaded.get(candidate.id());
-                if (h != null && !h.translationGroup().equals(article.translationGroup())) {
-                    (preferred.equals(h.locale()) ? same : other).add(HeadlineView.from(h, explain ? candidate.score() : null));
+            List<RelatedRanking.Scored> chosen = rank(article, date, excluded, Math.min(wanted * LANGUAGE_SPREAD, 150), now,
+                    preferred, locale == null);
+            // Only as many headlines as the list has room for are read; one the database no longer delivers
+            // (unpublished since the index last looked) makes room for the next.
+            int next = 0;
+            while (items.size() < limit && next < chosen.size()) {
+                List<RelatedRanking.Scored> batch = chosen.subList(next, Math.min(chosen.size(), next + limit - items.size()));
+                next += batch.size();
+                Map<UUID, Headline> loaded = new HashMap<>();
+                finder.liveHeadlines(batch.stream().map(RelatedRanking.Scored::id).toList()).forEach(h -> loaded.put(h.id(), h));
+                for (RelatedRanking.Scored candidate : batch) {
+                    Headline h = loaded.get(candidate.id());
+                    if (h != null) {
+                        items.add(HeadlineView.from(h, explain ? candidate.score() : null));
+                    }
                 }
-            }
-            same.stream().limit(wanted).forEach(items::add);
-            if (locale == null) {
-                other.stream().limit(limit - items.size()).forEach(items::add);
             }
         }
         return items;
+    }
+
+    /**
+     * The article the list belongs to: a live article under its current slug from the index, as current as
+     * the ranking; a preview, an old slug (301), an article gone (410) or unknown (404) from the database.
+     */
+    private ArticleOutline outline(String slug, Optional<PreviewGrant> preview) {
+        if (preview.isEmpty()) {
+            Optional<ArticleOutline> indexed = index.outline(slug, clock.instant());
+            if (indexed.isPresent()) {
+                DependencyKeys.read(DependencyKeys.article(indexed.get().id()));
+                return indexed.get();
+            }
+        }
+        return articles.outline(slug, preview);
     }
 
     /** The article's curated related articles that are published, in the editor's order. */
@@ -96,15 +113,29 @@ public class RelatedHeadlines {
         return finder.liveHeadlines(article.related);
     }
 
-    /** The best {@code wanted} candidates within {@link #WINDOW} of the article's date. */
-    private List<RelatedRanking.Scored> rank(ArticleOutline article, Instant date, Set<UUID> excluded, int wanted, Instant now) {
-        List<List<RelatedRanking.Scored>> ranked = new ArrayList<>(1);
+    /**
+     * Of the best {@code pool} candidates within {@link #WINDOW} of the article's date, those in the
+     * {@code preferred} language first, then ({@code others}) the rest, in rank order; never the article's
+     * own translations, the same story. Languages and translation groups are the index's.
+     */
+    private List<RelatedRanking.Scored> rank(ArticleOutline article, Instant date, Set<UUID> excluded, int pool, Instant now,
+                                             String preferred, boolean others) {
+        List<RelatedRanking.Scored> same = new ArrayList<>();
+        List<RelatedRanking.Scored> other = new ArrayList<>();
         index.read(view -> {
             Map<UUID, Double> weight = new HashMap<>();
             article.tags().forEach(t -> weight.put(t.id(), weight(view.liveWithTag(t.id(), now))));
-            ranked.add(RelatedRanking.rankWithin(view, article, date, excluded, wanted, now, WINDOW, weight));
+            for (RelatedRanking.Scored candidate : RelatedRanking.rankWithin(view, article, date, excluded, pool, now, WINDOW, weight)) {
+                ArticleOutline outline = view.outlineOf(candidate.id());
+                if (outline != null && !outline.translationGroup().equals(article.translationGroup())) {
+                    (preferred.equals(outline.locale()) ? same : other).add(candidate);
+                }
+            }
         });
-        return ranked.get(0);
+        if (others) {
+            same.addAll(other);
+        }
+        return same;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dateline.feed;
 
+import dateline.article.ArticleOutline;
 import dateline.common.http.DeliveryChanged;
 import dateline.common.http.DependencyKeys;
 import dateline.common.sql.JdbcValues;
@@ -17,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,14 +29,16 @@ import java.util.function.Consumer;
  * What related headlines are ranked from, kept in memory: every article delivery shows or has scheduled,
  * with its date, section and tags, and per tag and per section those articles in date order. Ranking an
  * article's candidates is then a few binary searches and a walk over the ones near its date, where reading
- * them from the database took thousands of rows per request.
+ * them from the database took thousands of rows per request. Each article's outline (its slug, language,
+ * translation group, section and tags with their slugs, curated related ids) is kept beside it, so the
+ * article a related list belongs to is found here too, not read from the database on every request.
  *
  * <p>It follows committed changes ({@link DeliveryChanged}): an article's key marks it to be read again, and
  * "everything" (a term renamed or deleted, an import chunk) marks the whole index; both are read before the
  * next ranking that started after them, so a ranking never uses a copy older than the change that made the
  * response cache drop its previous answer. Changes committed through other instances arrive the same way
  * (the cluster listener); rows changed in the database by anything else are looked for every max-age
- * seconds ({@link #sweep}). About 100 bytes an article: 10 MB for 100,000.
+ * seconds ({@link #sweep}). About 300 bytes an article with its outline: 30 MB for 100,000.
  */
 @ApplicationScoped
 public class RelatedIndex {
@@ -43,11 +47,21 @@ public class RelatedIndex {
     private static final int REFRESH_CHUNK = 500;
     private static final Duration SWEEP_OVERLAP = Duration.ofMinutes(1);
 
-    /** The index's maps, replaced whole by a rebuild; single lists are replaced one by one in between. */
-    private record State(Map<UUID, IndexedArticle> nodes, Map<UUID, IndexedArticle[]> byTag, Map<UUID, IndexedArticle[]> bySection) {
+    /**
+     * The index's maps, replaced whole by a rebuild; single lists are replaced one by one in between.
+     * {@code terms} shares one {@link ArticleOutline.Term} per section or tag among the outlines (a rename
+     * or deletion rebuilds the index).
+     */
+    private record State(Map<UUID, IndexedArticle> nodes, Map<UUID, IndexedArticle[]> byTag, Map<UUID, IndexedArticle[]> bySection,
+                         Map<UUID, IndexedOutline> outlines, Map<String, IndexedOutline> bySlug, Map<UUID, ArticleOutline.Term> terms) {
         static State empty() {
-            return new State(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+            return new State(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                    new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         }
+    }
+
+    /** An article as {@link #load} reads it: for ranking, and its outline. */
+    private record Loaded(IndexedArticle node, IndexedOutline outline) {
     }
 
     private volatile State state = State.empty();
@@ -96,6 +110,22 @@ public class RelatedIndex {
         reading.accept(new View(state));
     }
 
+    /**
+     * The outline of the article delivery shows under {@code slug} now, as of every change committed before
+     * this call; empty for anything else (an old slug, an article not out yet or gone, an unknown slug),
+     * which the database answers with its own status.
+     */
+    Optional<ArticleOutline> outline(String slug, Instant now) {
+        List<ArticleOutline> found = new ArrayList<>(1);
+        read(view -> {
+            IndexedOutline indexed = view.state.bySlug().get(slug);
+            if (indexed != null && !indexed.liveAt().isAfter(now)) {
+                found.add(indexed.outline());
+            }
+        });
+        return found.stream().findFirst();
+    }
+
     /** A view of these nodes alone, indexed as a rebuild indexes them: what a ranking can be checked against. */
     static View of(java.util.Collection<IndexedArticle> nodes) {
         State built = State.empty();
@@ -110,6 +140,12 @@ public class RelatedIndex {
 
         private View(State state) {
             this.state = state;
+        }
+
+        /** The outline of a delivered or scheduled article; null for any other. */
+        ArticleOutline outlineOf(UUID id) {
+            IndexedOutline indexed = state.outlines().get(id);
+            return indexed == null ? null : indexed.outline();
         }
 
         /** How many live articles carry the tag. */
@@ -182,7 +218,7 @@ public class RelatedIndex {
                 if (all) {
                     sweptAt = clock.instant().toEpochMilli();
                     State fresh = State.empty();
-                    fresh.nodes().putAll(load(null));
+                    load(null, fresh.terms()).values().forEach(loaded -> put(fresh, loaded));
                     index(fresh);
                     state = fresh;
                 } else if (!ids.isEmpty()) {
@@ -198,16 +234,21 @@ public class RelatedIndex {
 
     private void refresh(List<UUID> ids) {
         State current = state;
-        Map<UUID, IndexedArticle> fresh = new HashMap<>();
+        Map<UUID, Loaded> fresh = new HashMap<>();
         for (int i = 0; i < ids.size(); i += REFRESH_CHUNK) {
-            fresh.putAll(load(ids.subList(i, Math.min(ids.size(), i + REFRESH_CHUNK))));
+            fresh.putAll(load(ids.subList(i, Math.min(ids.size(), i + REFRESH_CHUNK)), current.terms()));
         }
         // Per list, the old versions leave and the new ones enter: each list is copied once, never re-sorted.
         Map<UUID, ListChanges> tags = new HashMap<>();
         Map<UUID, ListChanges> sections = new HashMap<>();
         for (UUID id : ids) {
             IndexedArticle before = current.nodes().get(id);
-            IndexedArticle after = fresh.get(id);
+            Loaded loaded = fresh.get(id);
+            IndexedArticle after = loaded == null ? null : loaded.node();
+            IndexedOutline outlineBefore = current.outlines().remove(id);
+            if (outlineBefore != null) {
+                current.bySlug().remove(outlineBefore.slug());
+            }
             if (before != null) {
                 Arrays.stream(before.tags()).forEach(t -> tags.computeIfAbsent(t, k -> new ListChanges()).removed.add(before));
                 if (before.section() != null) {
@@ -219,13 +260,19 @@ public class RelatedIndex {
                 if (after.section() != null) {
                     sections.computeIfAbsent(after.section(), k -> new ListChanges()).added.add(after);
                 }
-                current.nodes().put(id, after);
+                put(current, loaded);
             } else {
                 current.nodes().remove(id);
             }
         }
         tags.forEach((tag, c) -> current.byTag().put(tag, c.applyTo(current.byTag().getOrDefault(tag, NONE))));
         sections.forEach((section, c) -> current.bySection().put(section, c.applyTo(current.bySection().getOrDefault(section, NONE))));
+    }
+
+    private static void put(State into, Loaded loaded) {
+        into.nodes().put(loaded.node().id(), loaded.node());
+        into.outlines().put(loaded.node().id(), loaded.outline());
+        into.bySlug().put(loaded.outline().slug(), loaded.outline());
     }
 
     /** Builds every tag and section list from the nodes. */
@@ -250,24 +297,56 @@ public class RelatedIndex {
         return array;
     }
 
-    /** The delivered or scheduled articles among {@code ids} (all of them when null), with their tags. */
-    private static Map<UUID, IndexedArticle> load(List<UUID> ids) {
+    /**
+     * The delivered or scheduled articles among {@code ids} (all of them when null), with their tags and
+     * outlines; {@code terms} gives each section and tag one shared {@link ArticleOutline.Term}.
+     */
+    private static Map<UUID, Loaded> load(List<UUID> ids, Map<UUID, ArticleOutline.Term> terms) {
         var em = Panache.getEntityManager();
         Object[] values = ids == null ? new Object[0] : ids.toArray();
         String in = ids == null ? "" : " in (" + NativeSql.placeholders(ids.size()) + ")";
-        Map<UUID, List<UUID>> tags = new HashMap<>();
+        Map<UUID, List<Ordered<ArticleOutline.Term>>> tags = new HashMap<>();
         // A tag row carries its article's delivery instant, null while the article is not delivered.
-        new NativeSql().append("select t.article_id, t.tag_id from article_tag t where t.published_at is not null"
-                        + (ids == null ? "" : " and t.article_id" + in), values)
-                .list(em, row -> tags.computeIfAbsent(JdbcValues.uuid(row, 1), k -> new ArrayList<>()).add(JdbcValues.uuid(row, 2)));
-        Map<UUID, IndexedArticle> loaded = new HashMap<>();
-        new NativeSql().append("select a.id, a.live_at, a.section_id from article a where a.live_at is not null"
+        new NativeSql().append("select t.article_id, t.sort_order, t.tag_id, g.slug from article_tag t join tag g on g.id = t.tag_id"
+                        + " where t.published_at is not null" + (ids == null ? "" : " and t.article_id" + in), values)
+                .list(em, row -> tags.computeIfAbsent(JdbcValues.uuid(row, 1), k -> new ArrayList<>())
+                        .add(new Ordered<>(row.getInt(2), term(terms, JdbcValues.uuid(row, 3), row.getString(4)))));
+        Map<UUID, List<Ordered<UUID>>> related = new HashMap<>();
+        new NativeSql().append("select r.article_id, r.sort_order, r.related_id from article_related r join article a on a.id = r.article_id"
+                        + " where a.live_at is not null" + (ids == null ? "" : " and r.article_id" + in), values)
+                .list(em, row -> related.computeIfAbsent(JdbcValues.uuid(row, 1), k -> new ArrayList<>())
+                        .add(new Ordered<>(row.getInt(2), JdbcValues.uuid(row, 3))));
+        Map<UUID, Loaded> loaded = new HashMap<>();
+        new NativeSql().append("select a.id, a.live_at, a.section_id, s.slug, a.slug, a.published_at, a.locale, a.translation_group"
+                        + " from article a left join section s on s.id = a.section_id where a.live_at is not null"
                         + (ids == null ? "" : " and a.id" + in), values)
                 .list(em, row -> {
                     UUID id = JdbcValues.uuid(row, 1);
-                    return loaded.put(id, new IndexedArticle(id, JdbcValues.instant(row, 2).getEpochSecond(), JdbcValues.uuid(row, 3),
-                            tags.getOrDefault(id, List.of()).toArray(new UUID[0])));
+                    Instant liveAt = JdbcValues.instant(row, 2);
+                    UUID section = JdbcValues.uuid(row, 3);
+                    List<ArticleOutline.Term> itsTags = inOrder(tags.get(id));
+                    IndexedArticle node = new IndexedArticle(id, liveAt.getEpochSecond(), section,
+                            itsTags.stream().map(ArticleOutline.Term::id).toArray(UUID[]::new));
+                    ArticleOutline outline = new ArticleOutline(id, JdbcValues.instant(row, 6), row.getString(7), JdbcValues.uuid(row, 8),
+                            section == null ? null : term(terms, section, row.getString(4)), itsTags, inOrder(related.get(id)));
+                    return loaded.put(id, new Loaded(node, new IndexedOutline(row.getString(5), liveAt, outline)));
                 });
         return loaded;
+    }
+
+    /** A section's or tag's one shared term. */
+    private static ArticleOutline.Term term(Map<UUID, ArticleOutline.Term> terms, UUID id, String slug) {
+        return terms.computeIfAbsent(id, k -> new ArticleOutline.Term(id, slug));
+    }
+
+    /** A value and its place in the editor's order. */
+    private record Ordered<T>(int order, T value) {
+    }
+
+    private static <T> List<T> inOrder(List<Ordered<T>> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream().sorted(Comparator.comparingInt(Ordered::order)).map(Ordered::value).toList();
     }
 }

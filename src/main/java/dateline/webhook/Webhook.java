@@ -32,10 +32,11 @@ public class Webhook extends PanacheEntityBase {
     public Instant updatedAt;
 
     List<String> eventList() {
-        return Arrays.asList(events.split(","));
+        return eventList(events);
     }
 
-    boolean subscribes(String event) {
-        return active && eventList().contains(event);
+    /** The event names of a stored {@code events} column. */
+    static List<String> eventList(String events) {
+        return Arrays.asList(events.split(","));
     }
 }

@@ -60,10 +60,10 @@ public class WebhookDelivery extends PanacheEntityBase {
         retryFrom = now;
     }
 
-    static WebhookDelivery pending(Webhook webhook, UUID subjectId, String event, String payload, Instant now) {
+    static WebhookDelivery pending(UUID webhookId, UUID subjectId, String event, String payload, Instant now) {
         WebhookDelivery d = new WebhookDelivery();
         d.id = UUID.randomUUID();
-        d.webhookId = webhook.id;
+        d.webhookId = webhookId;
         d.subjectId = subjectId;
         d.event = event;
         d.payload = payload;

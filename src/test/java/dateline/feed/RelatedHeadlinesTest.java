@@ -124,6 +124,36 @@ class RelatedHeadlinesTest {
     }
 
     @Test
+    void anArticlesOwnRetagCurationAndNewSlugShowInItsListAtOnce() {
+        String tag = Newsroom.tag(unique("first"));
+        String other = Newsroom.tag(unique("second"));
+        String onFirst = published(article("On the first subject", Newsroom.section(unique("a")), List.of(tag)), AT.minusSeconds(600));
+        published(article("On the second subject", Newsroom.section(unique("b")), List.of(other)), AT.minusSeconds(600));
+        String subject = published(article("Changing subject", Newsroom.section(unique("c")), List.of(tag)), AT);
+        String slug = slugOf(subject);
+        given().get("/api/v1/articles/" + slug + "/related").then().statusCode(200).body("title", contains("On the first subject"));
+
+        given().contentType("application/merge-patch+json").header("If-Match", Newsroom.etag(subject)).body(Map.of("tags", List.of(other)))
+                .patch("/api/v1/manage/articles/" + subject).then().statusCode(200);
+        given().get("/api/v1/articles/" + slug + "/related?limit=9").then().statusCode(200).body("title", contains("On the second subject"));
+
+        given().contentType("application/merge-patch+json").header("If-Match", Newsroom.etag(subject)).body(Map.of("related", List.of(onFirst)))
+                .patch("/api/v1/manage/articles/" + subject).then().statusCode(200);
+        given().get("/api/v1/articles/" + slug + "/related?limit=8").then().statusCode(200)
+                .body("title", contains("On the first subject", "On the second subject"));
+
+        String renamed = unique("changed-subject");
+        given().contentType("application/merge-patch+json").header("If-Match", Newsroom.etag(subject)).body(Map.of("slug", renamed))
+                .patch("/api/v1/manage/articles/" + subject).then().statusCode(200);
+        given().get("/api/v1/articles/" + renamed + "/related?limit=7").then().statusCode(200)
+                .body("title", contains("On the first subject", "On the second subject"));
+        given().redirects().follow(false).get("/api/v1/articles/" + slug + "/related?limit=7").then().statusCode(301);
+
+        given().contentType(ContentType.JSON).post("/api/v1/manage/articles/" + subject + "/archive").then().statusCode(200);
+        given().get("/api/v1/articles/" + renamed + "/related?limit=6").then().statusCode(410);
+    }
+
+    @Test
     void aDeletedTagsArticlesMoveWithTheReassignment() {
         String section = Newsroom.section(unique("rel"));
         String doomed = Newsroom.tag(unique("doomed"));
