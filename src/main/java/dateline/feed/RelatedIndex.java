@@ -38,7 +38,7 @@ import java.util.function.Consumer;
  * next ranking that started after them, so a ranking never uses a copy older than the change that made the
  * response cache drop its previous answer. Changes committed through other instances arrive the same way
  * (the cluster listener); rows changed in the database by anything else are looked for every max-age
- * seconds ({@link #sweep}). About 300 bytes an article with its outline: 30 MB for 100,000.
+ * seconds ({@link #sweep}). Measured: 66 MB of heap for 100,000 articles, 22 MB of it the outlines.
  */
 @ApplicationScoped
 public class RelatedIndex {
