@@ -247,7 +247,8 @@ public class RelatedIndex {
             IndexedArticle after = loaded == null ? null : loaded.node();
             IndexedOutline outlineBefore = current.outlines().remove(id);
             if (outlineBefore != null) {
-                current.bySlug().remove(outlineBefore.slug());
+                // Only its own entry: a slug released by one article may be another's by now.
+                current.bySlug().remove(outlineBefore.slug(), outlineBefore);
             }
             if (before != null) {
                 Arrays.stream(before.tags()).forEach(t -> tags.computeIfAbsent(t, k -> new ListChanges()).removed.add(before));
