@@ -60,10 +60,6 @@ public class RelatedIndex {
         }
     }
 
-    /** An article as {@link #load} reads it: for ranking, and its outline. */
-    private record Loaded(IndexedArticle node, IndexedOutline outline) {
-    }
-
     private volatile State state = State.empty();
     private final Set<UUID> stale = ConcurrentHashMap.newKeySet();
     private volatile boolean rebuild = true;
@@ -218,7 +214,7 @@ public class RelatedIndex {
                 if (all) {
                     sweptAt = clock.instant().toEpochMilli();
                     State fresh = State.empty();
-                    load(null, fresh.terms()).values().forEach(loaded -> put(fresh, loaded));
+                    IndexRows.load(null, fresh.terms()).values().forEach(loaded -> put(fresh, loaded));
                     index(fresh);
                     state = fresh;
                 } else if (!ids.isEmpty()) {
@@ -234,16 +230,16 @@ public class RelatedIndex {
 
     private void refresh(List<UUID> ids) {
         State current = state;
-        Map<UUID, Loaded> fresh = new HashMap<>();
+        Map<UUID, IndexRows.Loaded> fresh = new HashMap<>();
         for (int i = 0; i < ids.size(); i += REFRESH_CHUNK) {
-            fresh.putAll(load(ids.subList(i, Math.min(ids.size(), i + REFRESH_CHUNK)), current.terms()));
+            fresh.putAll(IndexRows.load(ids.subList(i, Math.min(ids.size(), i + REFRESH_CHUNK)), current.terms()));
         }
         // Per list, the old versions leave and the new ones enter: each list is copied once, never re-sorted.
         Map<UUID, ListChanges> tags = new HashMap<>();
         Map<UUID, ListChanges> sections = new HashMap<>();
         for (UUID id : ids) {
             IndexedArticle before = current.nodes().get(id);
-            Loaded loaded = fresh.get(id);
+            IndexRows.Loaded loaded = fresh.get(id);
             IndexedArticle after = loaded == null ? null : loaded.node();
             IndexedOutline outlineBefore = current.outlines().remove(id);
             if (outlineBefore != null) {
@@ -270,7 +266,7 @@ public class RelatedIndex {
         sections.forEach((section, c) -> current.bySection().put(section, c.applyTo(current.bySection().getOrDefault(section, NONE))));
     }
 
-    private static void put(State into, Loaded loaded) {
+    private static void put(State into, IndexRows.Loaded loaded) {
         into.nodes().put(loaded.node().id(), loaded.node());
         into.outlines().put(loaded.node().id(), loaded.outline());
         into.bySlug().put(loaded.outline().slug(), loaded.outline());
@@ -296,58 +292,5 @@ public class RelatedIndex {
         IndexedArticle[] array = list.toArray(NONE);
         Arrays.sort(array, BY_DATE);
         return array;
-    }
-
-    /**
-     * The delivered or scheduled articles among {@code ids} (all of them when null), with their tags and
-     * outlines; {@code terms} gives each section and tag one shared {@link ArticleOutline.Term}.
-     */
-    private static Map<UUID, Loaded> load(List<UUID> ids, Map<UUID, ArticleOutline.Term> terms) {
-        var em = Panache.getEntityManager();
-        Object[] values = ids == null ? new Object[0] : ids.toArray();
-        String in = ids == null ? "" : " in (" + NativeSql.placeholders(ids.size()) + ")";
-        Map<UUID, List<Ordered<ArticleOutline.Term>>> tags = new HashMap<>();
-        // A tag row carries its article's delivery instant, null while the article is not delivered.
-        new NativeSql().append("select t.article_id, t.sort_order, t.tag_id, g.slug from article_tag t join tag g on g.id = t.tag_id"
-                        + " where t.published_at is not null" + (ids == null ? "" : " and t.article_id" + in), values)
-                .list(em, row -> tags.computeIfAbsent(JdbcValues.uuid(row, 1), k -> new ArrayList<>())
-                        .add(new Ordered<>(row.getInt(2), term(terms, JdbcValues.uuid(row, 3), row.getString(4)))));
-        Map<UUID, List<Ordered<UUID>>> related = new HashMap<>();
-        new NativeSql().append("select r.article_id, r.sort_order, r.related_id from article_related r join article a on a.id = r.article_id"
-                        + " where a.live_at is not null" + (ids == null ? "" : " and r.article_id" + in), values)
-                .list(em, row -> related.computeIfAbsent(JdbcValues.uuid(row, 1), k -> new ArrayList<>())
-                        .add(new Ordered<>(row.getInt(2), JdbcValues.uuid(row, 3))));
-        Map<UUID, Loaded> loaded = new HashMap<>();
-        new NativeSql().append("select a.id, a.live_at, a.section_id, s.slug, a.slug, a.published_at, a.locale, a.translation_group"
-                        + " from article a left join section s on s.id = a.section_id where a.live_at is not null"
-                        + (ids == null ? "" : " and a.id" + in), values)
-                .list(em, row -> {
-                    UUID id = JdbcValues.uuid(row, 1);
-                    Instant liveAt = JdbcValues.instant(row, 2);
-                    UUID section = JdbcValues.uuid(row, 3);
-                    List<ArticleOutline.Term> itsTags = inOrder(tags.get(id));
-                    IndexedArticle node = new IndexedArticle(id, liveAt.getEpochSecond(), section,
-                            itsTags.stream().map(ArticleOutline.Term::id).toArray(UUID[]::new));
-                    ArticleOutline outline = new ArticleOutline(id, JdbcValues.instant(row, 6), row.getString(7), JdbcValues.uuid(row, 8),
-                            section == null ? null : term(terms, section, row.getString(4)), itsTags, inOrder(related.get(id)));
-                    return loaded.put(id, new Loaded(node, new IndexedOutline(row.getString(5), liveAt, outline)));
-                });
-        return loaded;
-    }
-
-    /** A section's or tag's one shared term. */
-    private static ArticleOutline.Term term(Map<UUID, ArticleOutline.Term> terms, UUID id, String slug) {
-        return terms.computeIfAbsent(id, k -> new ArticleOutline.Term(id, slug));
-    }
-
-    /** A value and its place in the editor's order. */
-    private record Ordered<T>(int order, T value) {
-    }
-
-    private static <T> List<T> inOrder(List<Ordered<T>> values) {
-        if (values == null) {
-            return List.of();
-        }
-        return values.stream().sorted(Comparator.comparingInt(Ordered::order)).map(Ordered::value).toList();
     }
 }
