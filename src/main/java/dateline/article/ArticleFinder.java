@@ -19,17 +19,20 @@ import java.util.UUID;
 
 /**
  * Runs the public list queries over published articles. {@link ArticlePageQuery} writes the statement that
- * selects one page of ids (filters, search, keyset); this class then loads those articles (tags and
- * authors in batches), so a page costs the same few statements at any depth. Headlines need no entity:
- * their page is one statement that selects the rows and reads the headline columns together.
+ * selects one page of ids (filters, search, keyset); this class then reads those articles, so a page costs
+ * the same few statements at any depth: as delivery shows them, in one more statement
+ * ({@link LiveArticleRead}); as entities for the feeds (tags and authors in batches). Headlines need
+ * neither: their page is one statement that selects the rows and reads the headline columns together.
  */
 @ApplicationScoped
 public class ArticleFinder {
     private final ArticlePageQuery pages;
+    private final LiveArticleRead liveArticles;
     private final Clock clock;
 
-    ArticleFinder(ArticlePageQuery pages, Clock clock) {
+    ArticleFinder(ArticlePageQuery pages, LiveArticleRead liveArticles, Clock clock) {
         this.pages = pages;
+        this.liveArticles = liveArticles;
         this.clock = clock;
     }
 
@@ -43,11 +46,33 @@ public class ArticleFinder {
         if (selection.isEmpty()) {
             return Page.of(List.of(), f.limit(), a -> null); // a filter names a section, tag or author that does not exist
         }
+        Map<UUID, Double> ranks = ranks(em, selection.get());
+        return Page.of(load(em, List.copyOf(ranks.keySet())), f.limit(),
+                last -> selection.get().cursorAfter(last.publishedAt, last.id, ranks.get(last.id)));
+    }
+
+    /**
+     * The same page as {@link #find}, as delivery shows each article: the page's ids, then the articles with
+     * everything they show in one statement ({@link LiveArticleRead}), no entity loaded.
+     */
+    public Page<ArticleView> views(ArticleListParams params) {
+        ArticleFilter f = ArticleFilter.of(params);
+        EntityManager em = Panache.getEntityManager();
+        Optional<PageSelection> selection = pages.select(em, f);
+        if (selection.isEmpty()) {
+            return Page.of(List.of(), f.limit(), a -> null);
+        }
+        Map<UUID, Double> ranks = ranks(em, selection.get());
+        return Page.of(liveArticles.views(List.copyOf(ranks.keySet())), f.limit(),
+                last -> selection.get().cursorAfter(last.publishedAt(), last.id(), ranks.get(last.id())));
+    }
+
+    /** The page's ids in its order, with their ranks; each is read as a dependency, shown or not. */
+    private static Map<UUID, Double> ranks(EntityManager em, PageSelection selection) {
         Map<UUID, Double> ranks = new LinkedHashMap<>();
-        selection.get().sql().list(em, row -> ranks.put(JdbcValues.uuid(row, 1), row.getDouble(2)));
-        List<UUID> ids = List.copyOf(ranks.keySet());
-        DependencyKeys.read(ids.stream().map(DependencyKeys::article).toList());
-        return Page.of(load(em, ids), f.limit(), last -> selection.get().cursorAfter(last.publishedAt, last.id, ranks.get(last.id)));
+        selection.sql().list(em, row -> ranks.put(JdbcValues.uuid(row, 1), row.getDouble(2)));
+        DependencyKeys.read(ranks.keySet().stream().map(DependencyKeys::article).toList());
+        return ranks;
     }
 
     /**

@@ -12,9 +12,7 @@ import dateline.config.DatelineConfig;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -75,9 +73,7 @@ public class ArticleResource {
             @Parameter(description = "Comma-separated fields to include in each item", example = "title,slug,publishedAt")
             @QueryParam("fields") String fields, @Context UriInfo uri) {
         Set<String> selected = fields(fields);
-        Page<Article> found = finder.find(params);
-        Map<UUID, ArticleLocalisation> localised = translations.of(found.items());
-        Page<ArticleView> page = found.map(a -> ArticleView.from(a, localised.get(a.id)));
+        Page<ArticleView> page = finder.views(params);
         if (selected == null) {
             return PageLinks.withNext(page, page, uri);
         }

@@ -52,6 +52,9 @@ class MediaInContentTest {
                     .body("imageUrl", nullValue());
             given().get("/api/v1/headlines?section=world&limit=100").then().statusCode(200)
                     .body("items.find { it.slug == '" + slug + "' }.thumbnailUrl", equalTo(base + "/320.jpg"));
+            given().get("/api/v1/articles?section=world&limit=100").then().statusCode(200)
+                    .body("items.find { it.slug == '" + slug + "' }.leadImage.credit", equalTo("Photo: Test Desk"))
+                    .body("items.find { it.slug == '" + slug + "' }.leadImage.renditions[0].height", equalTo(200));
 
             String ninjs = given().accept(NINJS).get("/api/v1/articles/" + slug).then().statusCode(200).extract().asString();
             assertEquals("", Schemas.problems(Schemas.NINJS_3_1, ninjs));
