@@ -55,7 +55,7 @@ final class RelatedRanking {
             for (long apart = nearest.nextApart(); apart != OutwardWalk.NONE_LEFT && (taken < wanted || apart <= lastApart);
                     apart = nearest.nextApart()) {
                 IndexedArticle n = nearest.next();
-                if (sharing.firstShared(n) < 0 && !excluded.contains(n.id())) {
+                if (!sharing.any(n) && !excluded.contains(n.id())) {
                     best.offer(n, 0.0, 1.0);
                     taken++;
                     lastApart = apart;
@@ -70,9 +70,11 @@ final class RelatedRanking {
                 OutwardWalk list = lists.get(i);
                 while (list.nextApart() <= band) {
                     IndexedArticle n = list.next();
-                    // Read once per tag it shares: counted from the first of them only.
-                    if (sharing.firstShared(n) == i && !excluded.contains(n.id())) {
-                        best.offer(n, sharing.weightOf(n), section != null && section.equals(n.section()) ? 1.0 : 0.0);
+                    // Read once per tag it shares: counted from the first of them only. Being in tag i's list,
+                    // it carries tag i; whether it is excluded or shares the section is asked only of those
+                    // that could enter the list.
+                    if (!sharing.anyBefore(n, i)) {
+                        best.offerSharing(n, sharing.weightFrom(n, i), section, excluded);
                     }
                 }
                 left |= list.nextApart() != OutwardWalk.NONE_LEFT;
@@ -87,30 +89,37 @@ final class RelatedRanking {
     private static final class Sharing {
         private final long[] msb;
         private final long[] lsb;
+        private final long[] bit;
         private final double[] weights;
 
         Sharing(List<ArticleOutline.Term> terms, Map<UUID, Double> weight) {
             msb = terms.stream().mapToLong(t -> t.id().getMostSignificantBits()).toArray();
             lsb = terms.stream().mapToLong(t -> t.id().getLeastSignificantBits()).toArray();
+            bit = terms.stream().mapToLong(t -> IndexedArticle.maskBit(t.id().getMostSignificantBits(), t.id().getLeastSignificantBits())).toArray();
             weights = terms.stream().mapToDouble(t -> weight.get(t.id())).toArray();
         }
 
-        /** The position among the article's tags of the first one the candidate carries; -1 for none. */
-        int firstShared(IndexedArticle n) {
-            for (int i = 0; i < msb.length; i++) {
-                if (n.carries(msb[i], lsb[i])) {
-                    return i;
-                }
-            }
-            return -1;
+        /** Whether the candidate carries any of the article's tags. */
+        boolean any(IndexedArticle n) {
+            return anyBefore(n, msb.length);
         }
 
-        /** The summed weights of the article's tags the candidate carries. */
-        double weightOf(IndexedArticle n) {
-            double sum = 0;
-            for (int i = 0; i < msb.length; i++) {
-                if (n.carries(msb[i], lsb[i])) {
-                    sum += weights[i];
+        /** Whether the candidate carries any of the article's first {@code i} tags. */
+        boolean anyBefore(IndexedArticle n, int i) {
+            for (int j = 0; j < i; j++) {
+                if (n.carries(msb[j], lsb[j], bit[j])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The summed weights of the article's tags the candidate carries, given it carries tag {@code i} and none before it. */
+        double weightFrom(IndexedArticle n, int i) {
+            double sum = weights[i];
+            for (int j = i + 1; j < msb.length; j++) {
+                if (n.carries(msb[j], lsb[j], bit[j])) {
+                    sum += weights[j];
                 }
             }
             return sum;
@@ -134,7 +143,7 @@ final class RelatedRanking {
         }
 
         void offer(IndexedArticle n, double tags, double section) {
-            double daysApart = ((n.liveAt() - published) / 60) / 1440.0; // whole minutes, as Duration.toMinutes counts them
+            double daysApart = daysApart(n);
             if (heap.size() == wanted && RelatedScore.total(tags, section, daysApart) < heap.peek().score().total()) {
                 return; // worse than the worst kept: no score made
             }
@@ -142,6 +151,24 @@ final class RelatedRanking {
             if (heap.size() > wanted) {
                 heap.poll();
             }
+        }
+
+        /**
+         * Offers a candidate sharing tags worth {@code tags}, unless {@code excluded}; it scores 1 more for
+         * the same {@code section}. Most are turned away on the score they would have even sharing the
+         * section, before their section or id is read.
+         */
+        void offerSharing(IndexedArticle n, double tags, UUID section, Set<UUID> excluded) {
+            if (heap.size() == wanted && RelatedScore.total(tags, section == null ? 0.0 : 1.0, daysApart(n)) < heap.peek().score().total()) {
+                return;
+            }
+            if (!excluded.contains(n.id())) {
+                offer(n, tags, section != null && section.equals(n.section()) ? 1.0 : 0.0);
+            }
+        }
+
+        private double daysApart(IndexedArticle n) {
+            return ((n.liveAt() - published) / 60) / 1440.0; // whole minutes, as Duration.toMinutes counts them
         }
 
         boolean full() {
