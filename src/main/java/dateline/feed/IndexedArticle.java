@@ -6,8 +6,8 @@ import java.util.UUID;
  * An article as the {@link RelatedIndex} holds it: its delivery instant (epoch seconds), section and tags.
  * {@code tagBits} holds the tags' bits, two longs each, so that ranking, which asks this of hundreds of
  * candidates per request, compares numbers in one array instead of reaching a UUID object per tag; and
- * {@code tagMask} one bit per tag ({@link #maskBit}), so that most answers need neither: a candidate
- * carries few of the article's tags, and reading another object's memory is what the walk pays for most.
+ * {@code tagMask} one bit per tag ({@link #maskBit}), copied into each list that holds the article
+ * ({@link DatedList}), so that most answers need neither: a candidate carries few of the article's tags.
  */
 record IndexedArticle(UUID id, long liveAt, UUID section, UUID[] tags, long[] tagBits, long tagMask) {
     IndexedArticle(UUID id, long liveAt, UUID section, UUID[] tags) {
@@ -19,11 +19,8 @@ record IndexedArticle(UUID id, long liveAt, UUID section, UUID[] tags, long[] ta
         return 1L << ((msb ^ lsb) & 63);
     }
 
-    /** Whether the article carries the tag whose bits are {@code msb} and {@code lsb}, and whose mask bit is {@code bit}. */
-    boolean carries(long msb, long lsb, long bit) {
-        if ((tagMask & bit) == 0) {
-            return false;
-        }
+    /** Whether the article carries the tag whose bits are {@code msb} and {@code lsb} (ask the mask first). */
+    boolean carries(long msb, long lsb) {
         for (int i = 0; i < tagBits.length; i += 2) {
             if (tagBits[i] == msb && tagBits[i + 1] == lsb) {
                 return true;

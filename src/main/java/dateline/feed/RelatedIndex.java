@@ -52,7 +52,7 @@ public class RelatedIndex {
      * {@code terms} shares one {@link ArticleOutline.Term} per section or tag among the outlines (a rename
      * or deletion rebuilds the index).
      */
-    private record State(Map<UUID, IndexedArticle> nodes, Map<UUID, IndexedArticle[]> byTag, Map<UUID, IndexedArticle[]> bySection,
+    private record State(Map<UUID, IndexedArticle> nodes, Map<UUID, DatedList> byTag, Map<UUID, DatedList> bySection,
                          Map<UUID, IndexedOutline> outlines, Map<String, IndexedOutline> bySlug, Map<UUID, ArticleOutline.Term> terms) {
         static State empty() {
             return new State(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
@@ -146,33 +146,18 @@ public class RelatedIndex {
 
         /** How many live articles carry the tag. */
         int liveWithTag(UUID tag, Instant now) {
-            return upTo(state.byTag().getOrDefault(tag, NONE), now.getEpochSecond());
+            return state.byTag().getOrDefault(tag, DatedList.EMPTY).upTo(now.getEpochSecond());
         }
 
         /** The tag's articles in [from, to], read outward from {@code epochSecond}. */
         OutwardWalk outwardWithTag(UUID tag, long epochSecond, Instant from, Instant to) {
-            return new OutwardWalk(state.byTag().getOrDefault(tag, NONE), epochSecond, from, to);
+            return new OutwardWalk(state.byTag().getOrDefault(tag, DatedList.EMPTY), epochSecond, from, to);
         }
 
         /** The section's articles in [from, to], read outward from {@code epochSecond}. */
         OutwardWalk outwardInSection(UUID section, long epochSecond, Instant from, Instant to) {
-            return new OutwardWalk(state.bySection().getOrDefault(section, NONE), epochSecond, from, to);
+            return new OutwardWalk(state.bySection().getOrDefault(section, DatedList.EMPTY), epochSecond, from, to);
         }
-    }
-
-    /** How many entries of a date-ordered list lie at or before {@code epochSecond}. */
-    static int upTo(IndexedArticle[] list, long epochSecond) {
-        int low = 0;
-        int high = list.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (list[mid].liveAt() <= epochSecond) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
     }
 
     /**
@@ -262,8 +247,9 @@ public class RelatedIndex {
                 current.nodes().remove(id);
             }
         }
-        tags.forEach((tag, c) -> current.byTag().put(tag, c.applyTo(current.byTag().getOrDefault(tag, NONE))));
-        sections.forEach((section, c) -> current.bySection().put(section, c.applyTo(current.bySection().getOrDefault(section, NONE))));
+        tags.forEach((tag, c) -> current.byTag().put(tag, DatedList.of(c.applyTo(current.byTag().getOrDefault(tag, DatedList.EMPTY).articles()))));
+        sections.forEach((section, c) -> current.bySection().put(section,
+                DatedList.of(c.applyTo(current.bySection().getOrDefault(section, DatedList.EMPTY).articles()))));
     }
 
     private static void put(State into, IndexRows.Loaded loaded) {
@@ -288,9 +274,9 @@ public class RelatedIndex {
         sectionLists.forEach((section, list) -> into.bySection().put(section, sorted(list)));
     }
 
-    private static IndexedArticle[] sorted(List<IndexedArticle> list) {
+    private static DatedList sorted(List<IndexedArticle> list) {
         IndexedArticle[] array = list.toArray(NONE);
         Arrays.sort(array, BY_DATE);
-        return array;
+        return DatedList.of(array);
     }
 }

@@ -54,8 +54,9 @@ final class RelatedRanking {
             // Ties with the last taken (same minutes away, same score) all go: the order decides among them.
             for (long apart = nearest.nextApart(); apart != OutwardWalk.NONE_LEFT && (taken < wanted || apart <= lastApart);
                     apart = nearest.nextApart()) {
-                IndexedArticle n = nearest.next();
-                if (!sharing.any(n) && !excluded.contains(n.id())) {
+                nearest.advance();
+                IndexedArticle n = nearest.article();
+                if (!sharing.anyBefore(nearest.tagMask(), n, sharing.size()) && !excluded.contains(n.id())) {
                     best.offer(n, 0.0, 1.0);
                     taken++;
                     lastApart = apart;
@@ -69,12 +70,14 @@ final class RelatedRanking {
             for (int i = 0; i < lists.size(); i++) {
                 OutwardWalk list = lists.get(i);
                 while (list.nextApart() <= band) {
-                    IndexedArticle n = list.next();
+                    list.advance();
                     // Read once per tag it shares: counted from the first of them only. Being in tag i's list,
                     // it carries tag i; whether it is excluded or shares the section is asked only of those
                     // that could enter the list.
-                    if (!sharing.anyBefore(n, i)) {
-                        best.offerSharing(n, sharing.weightFrom(n, i), section, excluded);
+                    long mask = list.tagMask();
+                    IndexedArticle n = list.article();
+                    if (!sharing.anyBefore(mask, n, i)) {
+                        best.offerSharing(n, list.liveAt(), sharing.weightFrom(mask, n, i), section, excluded);
                     }
                 }
                 left |= list.nextApart() != OutwardWalk.NONE_LEFT;
@@ -99,15 +102,14 @@ final class RelatedRanking {
             weights = terms.stream().mapToDouble(t -> weight.get(t.id())).toArray();
         }
 
-        /** Whether the candidate carries any of the article's tags. */
-        boolean any(IndexedArticle n) {
-            return anyBefore(n, msb.length);
+        int size() {
+            return msb.length;
         }
 
-        /** Whether the candidate carries any of the article's first {@code i} tags. */
-        boolean anyBefore(IndexedArticle n, int i) {
+        /** Whether the candidate, whose tag mask is {@code mask}, carries any of the article's first {@code i} tags. */
+        boolean anyBefore(long mask, IndexedArticle n, int i) {
             for (int j = 0; j < i; j++) {
-                if (n.carries(msb[j], lsb[j], bit[j])) {
+                if ((mask & bit[j]) != 0 && n.carries(msb[j], lsb[j])) {
                     return true;
                 }
             }
@@ -115,10 +117,10 @@ final class RelatedRanking {
         }
 
         /** The summed weights of the article's tags the candidate carries, given it carries tag {@code i} and none before it. */
-        double weightFrom(IndexedArticle n, int i) {
+        double weightFrom(long mask, IndexedArticle n, int i) {
             double sum = weights[i];
             for (int j = i + 1; j < msb.length; j++) {
-                if (n.carries(msb[j], lsb[j], bit[j])) {
+                if ((mask & bit[j]) != 0 && n.carries(msb[j], lsb[j])) {
                     sum += weights[j];
                 }
             }
@@ -143,7 +145,7 @@ final class RelatedRanking {
         }
 
         void offer(IndexedArticle n, double tags, double section) {
-            double daysApart = daysApart(n);
+            double daysApart = daysApart(n.liveAt());
             if (heap.size() == wanted && RelatedScore.total(tags, section, daysApart) < heap.peek().score().total()) {
                 return; // worse than the worst kept: no score made
             }
@@ -158,8 +160,8 @@ final class RelatedRanking {
          * the same {@code section}. Most are turned away on the score they would have even sharing the
          * section, before their section or id is read.
          */
-        void offerSharing(IndexedArticle n, double tags, UUID section, Set<UUID> excluded) {
-            if (heap.size() == wanted && RelatedScore.total(tags, section == null ? 0.0 : 1.0, daysApart(n)) < heap.peek().score().total()) {
+        void offerSharing(IndexedArticle n, long liveAt, double tags, UUID section, Set<UUID> excluded) {
+            if (heap.size() == wanted && RelatedScore.total(tags, section == null ? 0.0 : 1.0, daysApart(liveAt)) < heap.peek().score().total()) {
                 return;
             }
             if (!excluded.contains(n.id())) {
@@ -167,8 +169,8 @@ final class RelatedRanking {
             }
         }
 
-        private double daysApart(IndexedArticle n) {
-            return ((n.liveAt() - published) / 60) / 1440.0; // whole minutes, as Duration.toMinutes counts them
+        private double daysApart(long liveAt) {
+            return ((liveAt - published) / 60) / 1440.0; // whole minutes, as Duration.toMinutes counts them
         }
 
         boolean full() {
