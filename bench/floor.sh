@@ -11,7 +11,7 @@ PSQL="psql -q -h 127.0.0.1 -U postgres test"
 # W6's words, numbered, so a pgbench script can pick one at random.
 $PSQL -c "drop table if exists bench_word" -c "create table bench_word (i int primary key, word text not null)"
 nl -w1 -s, "$OUT-words.txt" | $PSQL -c "\copy bench_word from stdin with (format csv)"
-for w in ${ONLY:-w1 w2 w5 w6}; do
+for w in ${ONLY:-w1 w2 w5 w6 w6p}; do
   out=$(pgbench -n -M prepared -c16 -j1 -T "$SECS" -r -f "floor/$w.sql" -h 127.0.0.1 -U postgres test 2>&1)
   tps=$(awk '/^tps/ {printf "%d", $3}' <<<"$out")
   lat=$(awk '/latency average/ {print $4}' <<<"$out")
