@@ -74,7 +74,7 @@ class LiveArticleRead {
     /** The article live now under this slug, as delivery shows it; empty when it is not (moved, not out, gone). */
     Optional<ArticleView> view(String slug) {
         Instant now = clock.instant();
-        List<ArticleView> views = views(new NativeSql().append(BY_SLUG, slug, slug, slug, now, slug, slug, slug), now);
+        List<ArticleView> views = views(new NativeSql().append(BY_SLUG, parameters(List.of(slug), now)), now);
         return views.stream().findFirst();
     }
 
@@ -87,17 +87,22 @@ class LiveArticleRead {
             return List.of();
         }
         Instant now = clock.instant();
-        List<Object> values = new ArrayList<>(ids.size() * 6 + 1);
-        for (int part = 0; part < 6; part++) {
-            values.addAll(ids);
-            if (part == 2) {
-                values.add(now); // the translations' part dates them before its key
-            }
-        }
         Map<UUID, ArticleView> byId = new HashMap<>();
-        views(new NativeSql().append(read("a.id in (" + NativeSql.placeholders(ids.size()) + ")"), values.toArray()), now)
+        views(new NativeSql().append(read("a.id in (" + NativeSql.placeholders(ids.size()) + ")"), parameters(ids, now)), now)
                 .forEach(v -> byId.put(v.id(), v));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The parameters of a statement {@link #read} wrote: the key's in each part, and the translations' part dates them first. */
+    private static Object[] parameters(List<?> key, Instant now) {
+        List<Object> values = new ArrayList<>(key.size() * 6 + 1);
+        for (int part = 0; part < 6; part++) {
+            if (part == 3) {
+                values.add(now);
+            }
+            values.addAll(key);
+        }
+        return values.toArray();
     }
 
     /** Runs a statement {@link #read} wrote and assembles the live articles it read, each with what it shows. */
