@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * articles or only in old ones. The archive here is larger than the walk a date-ordered search makes
  * before it asks the index (RecentMatches on PostgreSQL), with a gap of 300 articles without
  * the word between its recent matches and an old one: a page that stopped at the walk's end would lose it.
+ * Matches months and years apart, behind a burst of newer articles without the word, are found month by
+ * month and, past three years, among all of the word's matches.
  */
 @QuarkusTest
 class SearchPagingTest {
@@ -73,6 +77,29 @@ class SearchPagingTest {
         given().get("/api/v1/headlines?limit=3&sort=publishedAt&q=" + common).then().statusCode(200)
                 .body("items.title", contains("Old story with " + rare + " and " + common,
                         "Story " + common + " number 0", "Story " + common + " number 1"));
+    }
+
+    @Test
+    void matchesMonthsAndYearsApartBehindABurstOfNewerArticlesComeInOrder() {
+        String run = unique("m").replace("-", "");
+        String word = "zqmonths" + run;
+        Instant now = Instant.now();
+        List<Integer> daysAgo = List.of(40, 41, 100, 101, 300, 5 * 365);
+        StringBuilder ndjson = new StringBuilder();
+        for (int days : daysAgo) {
+            line(ndjson, "Story " + word + " " + days + " days ago", now.minus(Duration.ofDays(days)));
+        }
+        for (int i = 0; i < GAP; i++) {
+            line(ndjson, "Burst " + run + " number " + i, now.minus(Duration.ofDays(1)).minusSeconds(i * 60L));
+        }
+        given().contentType("application/x-ndjson").body(ndjson.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/manage/import").then().statusCode(200).body("created", equalTo(daysAgo.size() + GAP));
+
+        List<String> newestFirst = daysAgo.stream().map(days -> "Story " + word + " " + days + " days ago").toList();
+        assertEquals(newestFirst, pages("/api/v1/headlines?limit=2&q=" + word));
+        List<String> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        assertEquals(oldestFirst, pages("/api/v1/headlines?limit=2&sort=publishedAt&q=" + word));
     }
 
     private static List<String> pages(String first) {

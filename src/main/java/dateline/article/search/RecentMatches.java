@@ -14,10 +14,8 @@ import java.util.function.Consumer;
 public class RecentMatches {
     /** How many rows a date-ordered search tests in order before it asks the index (see {@link #append}). */
     static final int WALK = 256;
-    /** How many of the list's next rows a date-ordered search asks the index about when the walk fell short. */
-    static final int WINDOW = 4096;
-    /** How many of the window's index matches are tested in order, at most. */
-    static final int CANDIDATES = 1024;
+    /** How many months a date-ordered search asks the index about, one at a time, when the walk fell short. */
+    static final int MONTHS = 36;
     private final TextSearch search;
     private final Locales locales;
 
@@ -29,20 +27,18 @@ public class RecentMatches {
     /**
      * Appends a statement of a date-ordered search's matches on PostgreSQL ({@code id, live_at, rank}),
      * for a list whose order, not relevance, picks the page; {@code walk} appends the list's conditions
-     * over {@code article_search s}, {@code newestFirst} says its order. Four steps, each taken only when
+     * over {@code article_search s}, {@code newestFirst} says its order. Three steps, each taken only when
      * the one before found less than {@code wanted} matches (a gate PostgreSQL evaluates once), each exact:
      * <ol>
      * <li>The list's next {@value #WALK} rows, tested in order: a word in many articles has its page there,
      *     and testing a few hundred rows is far cheaper than gathering its thousands of matches.</li>
-     * <li>The list's next {@value #WINDOW} rows that the GIN index says match (the index's bitmap and the
-     *     date index's, combined, so no row outside both is read), the first {@value #CANDIDATES} of them
-     *     tested in order: a word absent from the newest articles, say after a burst of publications
-     *     without it, costs a few milliseconds there instead of a gather of all its matches.</li>
-     * <li>The same without the window: every row the index says matches is read for its date (not its
-     *     vector), the first {@value #CANDIDATES} tested in order. A word absent from the newest thousands
-     *     of articles costs a read of its matches' dates, not a decompression of every one of them.</li>
-     * <li>All the matches, each tested with its own parse, sorted: only when fewer than a page of the
-     *     index's candidates pass their own language's test.</li>
+     * <li>Month by month from the list's next row, up to {@value #MONTHS} months: each month's matches
+     *     come from one GIN lookup of the word and the month's lexeme (V26), so only that month's matches
+     *     are read, sorted and tested in order. A word absent from the newest articles, say after a burst
+     *     of publications without it, costs a fifth of a millisecond per month passed, not a read of the
+     *     date of every one of its matches.</li>
+     * <li>Every match the index names, read for its date and tested with its own parse in order: a word
+     *     the last {@value #MONTHS} months do not hold a page of is most often rare, its matches few.</li>
      * </ol>
      * Every match a step did not reach comes after those it found, so the page is the same whichever
      * step answers it.
@@ -59,62 +55,76 @@ public class RecentMatches {
         sql.append(" order by " + order + " fetch first " + WALK + " rows only) s where s.search_vector @@ ");
         TextSearch.tsquery(sql, config, q);
         sql.append(" order by " + order + " fetch first " + wanted + " rows only), ");
-        candidates(sql, "v", config, q, walk, newestFirst, true, wanted, "(select count(*) from w) < " + wanted);
-        candidates(sql, "x", config, q, walk, newestFirst, false, wanted,
-                "(select count(*) from w) < " + wanted + " and (select count(*) from v) < " + wanted);
-        sql.append(" select id, live_at, rank from w where (select count(*) from w) >= " + wanted)
-                .append(" union all select id, live_at, rank from v where (select count(*) from w) < " + wanted
-                        + " and (select count(*) from v) >= " + wanted)
-                .append(" union all select id, live_at, rank from x where (select count(*) from w) < " + wanted
-                        + " and (select count(*) from v) < " + wanted + " and (select count(*) from x) >= " + wanted)
-                .append(" union all select s.id, s.live_at, 0 from article_search s where (select count(*) from w) < " + wanted
-                        + " and (select count(*) from v) < " + wanted + " and (select count(*) from x) < " + wanted
-                        + " and s.live_at is not null and ");
-        search.match(sql, config, q);
+        String walkShort = "(select count(*) from w) < " + wanted;
+        String monthsShort = "(select count(*) from b) < " + wanted;
+        months(sql, config, q, walk, newestFirst, wanted, walkShort);
+        sql.append(", ");
+        inOrder(sql, "y", config, q, walk, order, wanted, walkShort + " and " + monthsShort);
+        // Each branch's gate is a one-time filter above its scan: a step not taken is not started.
+        sql.append(" select id, live_at, rank from w where not " + walkShort)
+                .append(" union all select id, live_at, rank from b where " + walkShort + " and not " + monthsShort)
+                .append(" union all select id, live_at, rank from y where " + walkShort + " and " + monthsShort);
     }
 
     /**
-     * Appends CTE {@code name}: the first {@code wanted} matches, in the list's order, among the first
-     * {@value #CANDIDATES} rows the GIN index names (the or-ed parse, which every row's own parse implies), each
-     * tested with its own parse in order, so only those read up to the page's last match are decompressed.
-     * {@code windowed} keeps to the list's next {@value #WINDOW} rows: the index's bitmap and the date index's
-     * are then combined and only rows in both are read. Runs only when {@code gate} holds.
+     * Appends CTE {@code b}: the first {@code wanted} matches in the list's order, found month by month from
+     * the month of the list's next row, for up to {@value #MONTHS} months. Each month asks the GIN index for
+     * the query and the month's lexeme together (the or-ed parse, which every row's own parse implies), and
+     * tests its matches with their own parse in order, so only those up to the page's last match are
+     * decompressed. The months come in order and each one's rows in order, and PostgreSQL stops at the
+     * page's last row: a month after it is never asked. Runs only when {@code gate} holds.
      */
-    private void candidates(NativeSql sql, String name, String config, SearchQuery q, Consumer<NativeSql> walk, boolean newestFirst,
-                            boolean windowed, int wanted, String gate) {
+    private void months(NativeSql sql, String config, SearchQuery q, Consumer<NativeSql> walk, boolean newestFirst, int wanted,
+                        String gate) {
         String order = newestFirst ? "s.live_at desc, s.id desc" : "s.live_at, s.id";
+        // Months are counted in UTC wall time, as V26 labels them: a time zone's daylight saving would shift them.
+        sql.append("b as materialized (select m.id, m.live_at, 0 as rank from generate_series(0, " + (MONTHS - 1) + ") i"
+                + " cross join (select date_trunc('month', s.live_at at time zone 'UTC') as origin from article_search s where "
+                + gate + " and s.live_at is not null");
+        walk.accept(sql);
+        sql.append(" order by " + order + " fetch first 1 rows only) e"
+                + " cross join lateral (select e.origin " + (newestFirst ? "-" : "+") + " interval '1 month' * i as start) mo"
+                + " cross join lateral (select s.id, s.live_at from (select s.id, s.live_at, s.search_vector, s.search_config"
+                + " from article_search s where s.live_at is not null");
+        walk.accept(sql);
+        // The month's dates as well as its lexeme: whichever index PostgreSQL picks, it reads no other month's rows.
+        sql.append(" and s.live_at >= mo.start at time zone 'UTC' and s.live_at < (mo.start + interval '1 month') at time zone 'UTC'"
+                + " and s.search_vector @@ (");
+        indexQuery(sql, config, q);
+        sql.append(" && cast(quote_literal(dateline_search_month(mo.start)) as tsquery)) order by " + order
+                + " offset 0) s where s.search_vector @@ ");
+        TextSearch.tsquery(sql, config, q);
+        sql.append(" order by " + order + " fetch first " + wanted + " rows only) m fetch first " + wanted + " rows only)");
+    }
+
+    /**
+     * Appends CTE {@code name}: the first {@code wanted} matches in the list's order among every row the GIN
+     * index names, each tested with its own parse in order, so only those up to the page's last match are
+     * decompressed. Runs only when {@code gate} holds.
+     */
+    private void inOrder(NativeSql sql, String name, String config, SearchQuery q, Consumer<NativeSql> walk, String order, int wanted,
+                         String gate) {
         sql.append(name + " as materialized (select s.id, s.live_at, 0 as rank from (select s.id, s.live_at, s.search_vector,"
                 + " s.search_config from article_search s where " + gate + " and s.live_at is not null");
         walk.accept(sql);
-        if (windowed) {
-            // The window's edge: the date of its last row, or no edge when the list is shorter than the window.
-            sql.append(" and s.live_at " + (newestFirst ? ">=" : "<=") + " coalesce((select s.live_at from article_search s"
-                    + " where s.live_at is not null");
-            walk.accept(sql);
-            sql.append(" order by " + order + " offset " + (WINDOW - 1) + " rows fetch first 1 rows only), cast('"
-                    + (newestFirst ? "-infinity" : "infinity") + "' as timestamptz))");
-        }
         sql.append(" and s.search_vector @@ ");
         indexQuery(sql, config, q);
-        sql.append(" order by " + order + " fetch first " + CANDIDATES + " rows only) s where s.search_vector @@ ");
+        sql.append(" order by " + order + " offset 0) s where s.search_vector @@ ");
         TextSearch.tsquery(sql, config, q);
-        sql.append(" order by " + order + " fetch first " + wanted + " rows only)" + (windowed ? ", " : ""));
+        sql.append(" order by " + order + " fetch first " + wanted + " rows only)");
     }
 
     /**
      * The query as the GIN index is asked it: in the configuration given, or else every configuration's
      * parse or-ed, each distinct parse once (30 configurations mostly agree, and the index reads a posting
      * list per term of the query, duplicates included: 9 ms against 1.5 ms for a word in 16,000 articles).
-     * Parses that are empty (only stop words in that language) are left out.
+     * Parses that are empty (only stop words in that language) are left out; when all are, the query is
+     * null and matches nothing, as no row's own parse would.
      */
     private void indexQuery(NativeSql sql, String config, SearchQuery q) {
-        if (config != null) {
-            TextSearch.tsquery(sql, config, q);
-            return;
-        }
-        List<String> configs = locales.searchConfigurations();
         sql.append("(select cast(string_agg(distinct '(' || cast(p.q as text) || ')', ' | ') as tsquery) from (select"
                 + " websearch_to_tsquery(cast(c.name as regconfig), ?) as q from (values ", q.text());
+        List<String> configs = config == null ? locales.searchConfigurations() : List.of(config);
         for (int i = 0; i < configs.size(); i++) {
             sql.append(i == 0 ? "(?)" : ", (?)", configs.get(i));
         }
