@@ -16,11 +16,9 @@ public class RecentMatches {
     static final int WALK = 256;
     /** How many months a date-ordered search asks the index about, one at a time, when the walk fell short. */
     static final int MONTHS = 36;
-    private final TextSearch search;
     private final Locales locales;
 
-    RecentMatches(TextSearch search, Locales locales) {
-        this.search = search;
+    RecentMatches(Locales locales) {
         this.locales = locales;
     }
 
@@ -59,7 +57,7 @@ public class RecentMatches {
         String monthsShort = "(select count(*) from b) < " + wanted;
         months(sql, config, q, walk, newestFirst, wanted, walkShort);
         sql.append(", ");
-        inOrder(sql, "y", config, q, walk, order, wanted, walkShort + " and " + monthsShort);
+        everyMatch(sql, config, q, walk, order, wanted, walkShort + " and " + monthsShort);
         // Each branch's gate is a one-time filter above its scan: a step not taken is not started.
         sql.append(" select id, live_at, rank from w where not " + walkShort)
                 .append(" union all select id, live_at, rank from b where " + walkShort + " and not " + monthsShort)
@@ -98,13 +96,13 @@ public class RecentMatches {
     }
 
     /**
-     * Appends CTE {@code name}: the first {@code wanted} matches in the list's order among every row the GIN
+     * Appends CTE {@code y}: the first {@code wanted} matches in the list's order among every row the GIN
      * index names, each tested with its own parse in order, so only those up to the page's last match are
      * decompressed. Runs only when {@code gate} holds.
      */
-    private void inOrder(NativeSql sql, String name, String config, SearchQuery q, Consumer<NativeSql> walk, String order, int wanted,
-                         String gate) {
-        sql.append(name + " as materialized (select s.id, s.live_at, 0 as rank from (select s.id, s.live_at, s.search_vector,"
+    private void everyMatch(NativeSql sql, String config, SearchQuery q, Consumer<NativeSql> walk, String order, int wanted,
+                            String gate) {
+        sql.append("y as materialized (select s.id, s.live_at, 0 as rank from (select s.id, s.live_at, s.search_vector,"
                 + " s.search_config from article_search s where " + gate + " and s.live_at is not null");
         walk.accept(sql);
         sql.append(" and s.search_vector @@ ");
