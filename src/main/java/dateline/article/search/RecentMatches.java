@@ -50,12 +50,12 @@ public class RecentMatches {
         walk.accept(sql);
         // Row by row, only the row's own parse of the query: the test or-ing every configuration's parse serves the
         // index (below), and as a filter would parse the query once per configuration for every row walked.
-        sql.append(" order by " + order + " fetch first " + WALK + " rows only) s where s.search_vector @@ ");
-        TextSearch.tsquery(sql, config, q);
-        sql.append(" order by " + order + " fetch first " + wanted + " rows only), ");
+        sql.append(" order by " + order + " fetch first " + WALK + " rows only)");
+        ownParseInOrder(sql, config, q, order, wanted);
+        sql.append("), ");
         String walkShort = "(select count(*) from w) < " + wanted;
         String monthsShort = "(select count(*) from b) < " + wanted;
-        months(sql, config, q, walk, newestFirst, wanted, walkShort);
+        months(sql, config, q, walk, newestFirst, order, wanted, walkShort);
         sql.append(", ");
         everyMatch(sql, config, q, walk, order, wanted, walkShort + " and " + monthsShort);
         // Each branch's gate is a one-time filter above its scan: a step not taken is not started.
@@ -72,9 +72,8 @@ public class RecentMatches {
      * decompressed. The months come in order and each one's rows in order, and PostgreSQL stops at the
      * page's last row: a month after it is never asked. Runs only when {@code gate} holds.
      */
-    private void months(NativeSql sql, String config, SearchQuery q, Consumer<NativeSql> walk, boolean newestFirst, int wanted,
-                        String gate) {
-        String order = newestFirst ? "s.live_at desc, s.id desc" : "s.live_at, s.id";
+    private void months(NativeSql sql, String config, SearchQuery q, Consumer<NativeSql> walk, boolean newestFirst, String order,
+                        int wanted, String gate) {
         // Months are counted in UTC wall time, as V26 labels them: a time zone's daylight saving would shift them.
         sql.append("b as materialized (select m.id, m.live_at, 0 as rank from generate_series(0, " + (MONTHS - 1) + ") i"
                 + " cross join (select date_trunc('month', s.live_at at time zone 'UTC') as origin from article_search s where "
@@ -90,9 +89,9 @@ public class RecentMatches {
                 + " and s.search_vector @@ (");
         indexQuery(sql, config, q);
         sql.append(" && cast(quote_literal(dateline_search_month(mo.start)) as tsquery)) order by " + order
-                + " offset 0) s where s.search_vector @@ ");
-        TextSearch.tsquery(sql, config, q);
-        sql.append(" order by " + order + " fetch first " + wanted + " rows only) m fetch first " + wanted + " rows only)");
+                + " offset 0)");
+        ownParseInOrder(sql, config, q, order, wanted);
+        sql.append(") m fetch first " + wanted + " rows only)");
     }
 
     /**
@@ -107,9 +106,20 @@ public class RecentMatches {
         walk.accept(sql);
         sql.append(" and s.search_vector @@ ");
         indexQuery(sql, config, q);
-        sql.append(" order by " + order + " offset 0) s where s.search_vector @@ ");
+        sql.append(" order by " + order + " offset 0)");
+        ownParseInOrder(sql, config, q, order, wanted);
+        sql.append(")");
+    }
+
+    /**
+     * Appends {@code s where <own parse> order by ... fetch first wanted}, over the ordered rows just
+     * closed: each row is tested with its own parse only as it is read, so only those up to the page's
+     * last match are decompressed.
+     */
+    private static void ownParseInOrder(NativeSql sql, String config, SearchQuery q, String order, int wanted) {
+        sql.append(" s where s.search_vector @@ ");
         TextSearch.tsquery(sql, config, q);
-        sql.append(" order by " + order + " fetch first " + wanted + " rows only)");
+        sql.append(" order by " + order + " fetch first " + wanted + " rows only");
     }
 
     /**
