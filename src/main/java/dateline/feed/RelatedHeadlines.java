@@ -23,8 +23,8 @@ import java.util.UUID;
 /**
  * The "more on this" column under an article: the editor's curated list first, then published articles
  * ranked by {@link RelatedScore}. Never the article itself, never a duplicate, never a draft. Candidates and
- * their scores, and the article itself unless previewed, come from the {@link RelatedIndex}; the database
- * is asked only for the headlines of the items chosen.
+ * their scores, the headlines listed, and the article itself unless previewed, all come from the
+ * {@link RelatedIndex}: a live article's list costs no statement.
  */
 @ApplicationScoped
 public class RelatedHeadlines {
@@ -60,36 +60,36 @@ public class RelatedHeadlines {
         }
         article.tags().forEach(t -> keys.add(DependencyKeys.tag(t.slug())));
         DependencyKeys.read(keys);
-        List<Headline> curated = finder.liveHeadlines(article.related()).stream().limit(limit).toList();
+        // Every curated id is read as a dependency, shown or not: publishing a draft among them changes the list.
+        DependencyKeys.read(article.related().stream().map(DependencyKeys::article).toList());
+        Instant now = clock.instant();
         List<HeadlineView> items = new ArrayList<>();
-        curated.forEach(h -> items.add(HeadlineView.from(h, explain ? RelatedScore.curatedItem() : null)));
-        if (items.size() < limit) {
+        index.read(view -> {
+            for (UUID id : article.related()) {
+                Headline curated = view.liveHeadline(id, now);
+                if (curated != null && items.size() < limit) {
+                    items.add(HeadlineView.from(curated, explain ? RelatedScore.curatedItem() : null));
+                }
+            }
+            if (items.size() == limit) {
+                return;
+            }
             Set<UUID> excluded = new LinkedHashSet<>(article.related());
             excluded.add(article.id());
-            Instant now = clock.instant();
             // A previewed draft has no date yet: ranked as if it went out now.
             Instant date = article.publishedAt() != null ? article.publishedAt() : now;
             int wanted = limit - items.size();
             // More candidates than needed, so those in the preferred language can come first.
             String preferred = locale != null ? locale : article.locale();
-            List<RelatedRanking.Scored> chosen = rank(article, date, excluded, Math.min(wanted * LANGUAGE_SPREAD, 150), now,
-                    preferred, locale == null);
-            // Only as many headlines as the list has room for are read; one the database no longer delivers
-            // (unpublished since the index last looked) makes room for the next.
-            int next = 0;
-            while (items.size() < limit && next < chosen.size()) {
-                List<RelatedRanking.Scored> batch = chosen.subList(next, Math.min(chosen.size(), next + limit - items.size()));
-                next += batch.size();
-                Map<UUID, Headline> loaded = new HashMap<>();
-                finder.liveHeadlines(batch.stream().map(RelatedRanking.Scored::id).toList()).forEach(h -> loaded.put(h.id(), h));
-                for (RelatedRanking.Scored candidate : batch) {
-                    Headline h = loaded.get(candidate.id());
-                    if (h != null) {
-                        items.add(HeadlineView.from(h, explain ? candidate.score() : null));
-                    }
+            for (RelatedRanking.Scored candidate : rank(view, article, date, excluded, Math.min(wanted * LANGUAGE_SPREAD, 150), now,
+                    preferred, locale == null)) {
+                Headline ranked = view.liveHeadline(candidate.id(), now);
+                if (ranked != null && items.size() < limit) {
+                    DependencyKeys.read(DependencyKeys.article(ranked.id()));
+                    items.add(HeadlineView.from(ranked, explain ? candidate.score() : null));
                 }
             }
-        }
+        });
         return items;
     }
 
@@ -118,20 +118,18 @@ public class RelatedHeadlines {
      * {@code preferred} language first, then ({@code others}) the rest, in rank order; never the article's
      * own translations, the same story. Languages and translation groups are the index's.
      */
-    private List<RelatedRanking.Scored> rank(ArticleOutline article, Instant date, Set<UUID> excluded, int pool, Instant now,
-                                             String preferred, boolean others) {
+    private static List<RelatedRanking.Scored> rank(RelatedIndex.View view, ArticleOutline article, Instant date, Set<UUID> excluded,
+                                                    int pool, Instant now, String preferred, boolean others) {
         List<RelatedRanking.Scored> same = new ArrayList<>();
         List<RelatedRanking.Scored> other = new ArrayList<>();
-        index.read(view -> {
-            Map<UUID, Double> weight = new HashMap<>();
-            article.tags().forEach(t -> weight.put(t.id(), weight(view.liveWithTag(t.id(), now))));
-            for (RelatedRanking.Scored candidate : RelatedRanking.rankWithin(view, article, date, excluded, pool, now, WINDOW, weight)) {
-                ArticleOutline outline = view.outlineOf(candidate.id());
-                if (outline != null && !outline.translationGroup().equals(article.translationGroup())) {
-                    (preferred.equals(outline.locale()) ? same : other).add(candidate);
-                }
+        Map<UUID, Double> weight = new HashMap<>();
+        article.tags().forEach(t -> weight.put(t.id(), weight(view.liveWithTag(t.id(), now))));
+        for (RelatedRanking.Scored candidate : RelatedRanking.rankWithin(view, article, date, excluded, pool, now, WINDOW, weight)) {
+            ArticleOutline outline = view.outlineOf(candidate.id());
+            if (outline != null && !outline.translationGroup().equals(article.translationGroup())) {
+                (preferred.equals(outline.locale()) ? same : other).add(candidate);
             }
-        });
+        }
         if (others) {
             same.addAll(other);
         }

@@ -154,6 +154,27 @@ class RelatedHeadlinesTest {
     }
 
     @Test
+    void aListedArticlesNewTitleExcerptAndSectionNameShowInTheListsItIsInAtOnce() {
+        String section = Newsroom.section(unique("rel"));
+        String tag = Newsroom.tag(unique("shared"));
+        String listed = published(article("Before the edit", section, List.of(tag)), AT.minusSeconds(600));
+        String subject = slugOf(published(article("Subject", section, List.of(tag)), AT));
+        given().get("/api/v1/articles/" + subject + "/related").then().statusCode(200).body("title", contains("Before the edit"))
+                .body("section.name", contains(section.toUpperCase()));
+
+        given().contentType("application/merge-patch+json").header("If-Match", Newsroom.etag(listed))
+                .body(Map.of("title", "After the edit", "excerpt", "What the edit says."))
+                .patch("/api/v1/manage/articles/" + listed).then().statusCode(200);
+        given().get("/api/v1/articles/" + subject + "/related").then().statusCode(200).body("title", contains("After the edit"))
+                .body("excerpt", contains("What the edit says."));
+
+        String sectionId = given().get("/api/v1/sections/" + section).then().extract().path("id");
+        given().contentType(ContentType.JSON).body(Map.of("slug", section, "name", "Renamed desk"))
+                .put("/api/v1/manage/sections/" + sectionId).then().statusCode(200);
+        given().get("/api/v1/articles/" + subject + "/related").then().statusCode(200).body("section.name", contains("Renamed desk"));
+    }
+
+    @Test
     void aDeletedTagsArticlesMoveWithTheReassignment() {
         String section = Newsroom.section(unique("rel"));
         String doomed = Newsroom.tag(unique("doomed"));
