@@ -11,7 +11,11 @@ import dateline.config.DatelineConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -27,6 +31,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -40,7 +45,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * ({@link ContentVersion}): a write is seen by the very next request, here and (through
  * {@code cluster.ChangeListener}) on every other instance on the database, and a publish leaves unrelated
  * responses cached. Entries also expire after max-age, which bounds how long a change made to the
- * database by anything but Dateline goes unseen. Management responses are never stored anywhere ({@code no-store}), nor are
+ * database by anything but Dateline goes unseen. Misses for the same response at the same time are made
+ * once ({@link MissesInFlight}): the others wait for it, and take it if it is still current. Management responses are never stored anywhere ({@code no-store}), nor are
  * reads that carry a draft preview token ({@code private, no-store}, {@code noindex}), valid or not.
  */
 @ApplicationScoped
@@ -53,6 +59,11 @@ public class HttpCaching {
     public static final String PREVIEW_QUERY = "preview";
     private static final String PREVIEW = "dateline.cache.preview";
     private static final String READ_AT = "dateline.cache.read-at";
+    /** Set on the request that makes a response others wait for ({@link MissesInFlight}). */
+    private static final String MAKING = "dateline.cache.making";
+    /** How long a miss waits for the same response being made by another request before making its own. */
+    private static final Duration MAKING_WAIT = Duration.ofSeconds(2);
+    private static final Uni<RestResponse<Object>> NEXT = Uni.createFrom().nullItem();
     /** Dateline-Preview too: a shared cache must not answer a preview request with its public copy. */
     private static final String VARY = "Accept, Accept-Encoding, Dateline-Preview";
     private static final String IDENTITY = "identity";
@@ -71,6 +82,7 @@ public class HttpCaching {
     /** Hits are counted here, not by lookups: an entry found but stale is a miss. */
     private final StatsCounter stats = new ConcurrentStatsCounter();
     private final String cacheControl;
+    private final MissesInFlight misses = new MissesInFlight();
 
     HttpCaching(ContentVersion version, DependencyKeys dependencies, ObjectMapper json, DatelineConfig config, MeterRegistry metrics) {
         this.version = version;
@@ -88,31 +100,64 @@ public class HttpCaching {
     }
 
     @ServerRequestFilter(preMatching = true)
-    public Optional<RestResponse<Object>> serveFromCache(ContainerRequestContext request, HttpServerRequest exchange) {
+    public Uni<RestResponse<Object>> serveFromCache(ContainerRequestContext request, HttpServerRequest exchange, RoutingContext routing) {
         if (!isPublicRead(request)) {
-            return Optional.empty();
+            return NEXT;
         }
         if (carriesPreview(request)) {
             // Neither served from nor stored in the cache, and no 304: a preview shows the saved content of the
             // moment, to one client. Decided on the token's presence, not its validity, which would cost a query.
             request.setProperty(PREVIEW, Boolean.TRUE);
-            return Optional.empty();
+            return NEXT;
         }
         // Taken before anything is read: a change committed while this response is made marks it stale.
         request.setProperty(READ_AT, version.now());
         if (!config.enabled()) {
-            return Optional.empty();
+            return NEXT;
         }
         String key = key(request);
-        CachedResponse hit = rendered.asMap().get(key); // the map view counts nothing
-        if (hit == null || !version.unchangedSince(hit.readAt(), hit.dependencies())) {
-            stats.recordMisses(1);
-            if (hit != null) {
-                rendered.asMap().remove(key, hit);
-            }
-            return Optional.empty();
+        CachedResponse found = rendered.asMap().get(key); // the map view counts nothing
+        if (current(found) != null) {
+            stats.recordHits(1);
+            return Uni.createFrom().item(answer(request, exchange, key, found));
         }
-        stats.recordHits(1);
+        if (found != null) {
+            rendered.asMap().remove(key, found); // stale: freed now
+        }
+        CompletableFuture<CachedResponse> mine = new CompletableFuture<>();
+        CompletableFuture<CachedResponse> making = misses.join(key, mine);
+        if (making == null) {
+            // This request makes the response (validate hands it over); however it ends, its waiters wake.
+            stats.recordMisses(1);
+            request.setProperty(MAKING, mine);
+            routing.addEndHandler(ended -> misses.done(key, mine, null));
+            return NEXT;
+        }
+        // Another request is making this very response: its answer, if no change has made it stale by the time
+        // it is ready, is this one's too. Waited for on this request's own event loop, never blocking it.
+        Context context = Vertx.currentContext();
+        Uni<CachedResponse> made = Uni.createFrom().completionStage(making).ifNoItem().after(MAKING_WAIT).recoverWithItem(() -> null);
+        if (context != null) {
+            made = made.emitOn(task -> context.runOnContext(ignored -> task.run()));
+        }
+        return made.map(response -> {
+            CachedResponse shared = current(response);
+            if (shared == null) {
+                stats.recordMisses(1);
+                return null; // made for nobody, or stale already: this request makes its own
+            }
+            stats.recordHits(1);
+            return answer(request, exchange, key, shared);
+        });
+    }
+
+    /** The entry, if none of what it was made from has changed since; null otherwise. */
+    private CachedResponse current(CachedResponse entry) {
+        return entry != null && version.unchangedSince(entry.readAt(), entry.dependencies()) ? entry : null;
+    }
+
+    /** A response from the cache: the entry's bytes in the coding asked for, or 304 when the client has them. */
+    private RestResponse<Object> answer(ContainerRequestContext request, HttpServerRequest exchange, String key, CachedResponse hit) {
         boolean gzip = AcceptEncoding.allowsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
         if (gzip && hit.gzipped() == null) {
             CachedResponse compressed = hit.withGzip();
@@ -142,7 +187,7 @@ public class HttpCaching {
         if (hit.link() != null) {
             response.header(HttpHeaders.LINK, hit.link());
         }
-        return Optional.of(response.build());
+        return response.build();
     }
 
     /** A committed transaction changed delivery: under these keys, or everything ({@link DeliveryChanges}). */
@@ -194,6 +239,11 @@ public class HttpCaching {
         }
         if (config.enabled()) {
             rendered.put(key(request), entry);
+            @SuppressWarnings("unchecked")
+            CompletableFuture<CachedResponse> making = (CompletableFuture<CachedResponse>) request.getProperty(MAKING);
+            if (making != null) {
+                misses.done(key(request), making, entry);
+            }
         }
         Instant lastModified = version.lastModified();
         response.getHeaders().putSingle(HttpHeaders.ETAG, entry.etag(gzip));
