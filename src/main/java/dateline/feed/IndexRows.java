@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Reads what the {@link RelatedIndex} holds of each article from the database: its ranking entry, its outline and its headline. */
+/**
+ * Reads what the {@link RelatedIndex} holds of each article from the database: its ranking entry, its
+ * outline and its headline.
+ */
 final class IndexRows {
     private IndexRows() {
     }

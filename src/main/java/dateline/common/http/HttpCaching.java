@@ -29,7 +29,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -46,8 +45,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * {@code cluster.ChangeListener}) on every other instance on the database, and a publish leaves unrelated
  * responses cached. Entries also expire after max-age, which bounds how long a change made to the
  * database by anything but Dateline goes unseen. Misses for the same response at the same time are made
- * once ({@link MissesInFlight}): the others wait for it, and take it if it is still current. Management responses are never stored anywhere ({@code no-store}), nor are
- * reads that carry a draft preview token ({@code private, no-store}, {@code noindex}), valid or not.
+ * once ({@link MissesInFlight}): the others wait for it, and take it if it is still current. Management
+ * responses are never stored anywhere ({@code no-store}), nor are reads that carry a draft preview token
+ * ({@code private, no-store}, {@code noindex}), valid or not.
  */
 @ApplicationScoped
 @Startup // so the cache's metrics are published from start, not from the first public request
