@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
 import com.github.benmanes.caffeine.cache.stats.StatsCounter;
-import dateline.common.page.Page;
 import dateline.config.DatelineConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -26,9 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -67,12 +64,12 @@ public class HttpCaching {
     /** Dateline-Preview too: a shared cache must not answer a preview request with its public copy. */
     private static final String VARY = "Accept, Accept-Encoding, Dateline-Preview";
     private static final String IDENTITY = "identity";
-    private static final String PUBLIC = "/api/v1/";
+    static final String PUBLIC = "/api/v1/";
     private static final String MANAGE = "/api/v1/manage/";
     private static final String SYNC = "/api/v1/sync";
     /** Image renditions: immutable files with their own ETag and a year's max-age, too big to keep here. */
     private static final String MEDIA = "/api/v1/media/";
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final ContentVersion version;
     private final DependencyKeys dependencies;
@@ -165,7 +162,7 @@ public class HttpCaching {
             hit = compressed;
         }
         Instant lastModified = version.lastModified();
-        boolean notModified = notModified(request, hit, lastModified);
+        boolean notModified = Revalidation.notModified(request, hit, lastModified);
         RestResponse.ResponseBuilder<Object> response = notModified
                 ? RestResponse.ResponseBuilder.create(RestResponse.Status.NOT_MODIFIED)
                 : RestResponse.ResponseBuilder.ok((Object) hit.bytes(gzip), hit.type());
@@ -232,7 +229,7 @@ public class HttpCaching {
         // A response whose code named no keys is taken to depend on any change at all.
         Set<String> keys = dependencies.keysRead().isEmpty() ? Set.of(DependencyKeys.ANY) : Set.copyOf(dependencies.keysRead());
         CachedResponse entry = CachedResponse.of((Long) readAt, keys, body, type,
-                surrogateKeys(response.getEntity(), path), response.getHeaderString(HttpHeaders.LINK));
+                SurrogateKeyHeader.of(response.getEntity(), path), response.getHeaderString(HttpHeaders.LINK));
         boolean gzip = AcceptEncoding.allowsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
         if (gzip) {
             entry = entry.withGzip();
@@ -254,7 +251,7 @@ public class HttpCaching {
         if (entry.surrogateKey() != null) {
             response.getHeaders().putSingle("Surrogate-Key", entry.surrogateKey());
         }
-        if (notModified(request, entry, lastModified)) {
+        if (Revalidation.notModified(request, entry, lastModified)) {
             response.setStatus(304);
             response.setEntity(null);
         } else {
@@ -276,53 +273,6 @@ public class HttpCaching {
             return json.writeValueAsBytes(entity);
         }
         return null;
-    }
-
-    private static boolean notModified(ContainerRequestContext request, CachedResponse response, Instant lastModified) {
-        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null) {
-            // RFC 9110 13.1.2: weak comparison, and If-Modified-Since is ignored when If-None-Match is present.
-            // A tag of either encoding names the same content: a client that switches encodings still revalidates.
-            for (String tag : ifNoneMatch.split(",")) {
-                String t = tag.strip();
-                if (t.equals("*") || response.isNamedBy(t)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        String ifModifiedSince = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
-        if (ifModifiedSince != null) {
-            try {
-                return !lastModified.isAfter(Instant.from(HTTP_DATE.parse(ifModifiedSince.strip())));
-            } catch (DateTimeParseException e) {
-                return false; // an invalid date is ignored (RFC 9110 13.1.3)
-            }
-        }
-        return false;
-    }
-
-    private static String surrogateKeys(Object entity, String path) {
-        Set<String> keys = new LinkedHashSet<>();
-        keys.add(SurrogateKeys.EVERYTHING);
-        if (path.startsWith(PUBLIC + "feeds/")) {
-            keys.add("feeds");
-        }
-        collect(entity, keys);
-        if (entity instanceof Page<?> || entity instanceof Collection<?>) {
-            keys.add(path.substring(PUBLIC.length()).split("/")[0]);
-        }
-        return String.join(" ", keys);
-    }
-
-    private static void collect(Object entity, Set<String> keys) {
-        if (entity instanceof SurrogateKeys view) {
-            keys.addAll(view.surrogateKeys());
-        } else if (entity instanceof Page<?> page) {
-            page.items().forEach(item -> collect(item, keys));
-        } else if (entity instanceof Collection<?> items) {
-            items.forEach(item -> collect(item, keys));
-        }
     }
 
     private static boolean isPublicRead(ContainerRequestContext request) {
