@@ -117,9 +117,8 @@ public interface DatelineConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Memory the response cache may use, in bytes. */
-        @WithDefault("67108864")
-        long maxBytes();
+        /** Memory the response cache may use, in bytes; when unset, a quarter of the maximum heap. */
+        java.util.Optional<Long> maxBytes();
 
         /** Cache-Control max-age for public responses, in seconds. */
         @WithDefault("60")

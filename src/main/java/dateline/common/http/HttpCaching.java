@@ -88,11 +88,13 @@ public class HttpCaching {
         this.config = config.cache();
         // Entries also expire after max-age: Dateline's writes, on any instance, refresh what they change at once,
         // but rows changed in the database by anything else are only seen once an entry expires.
-        this.rendered = Caffeine.newBuilder().maximumWeight(this.config.maxBytes())
+        long capacity = ResponseCacheSize.bytes(this.config.maxBytes(), Runtime.getRuntime().maxMemory());
+        this.rendered = Caffeine.newBuilder().maximumWeight(capacity)
                 .weigher((String key, CachedResponse r) -> key.length() + r.weight())
                 .expireAfterWrite(Duration.ofSeconds(Math.max(1, this.config.maxAge()))).recordStats(() -> stats).build();
         // cache_gets_total{cache="responses",result="hit"|"miss"}, cache_size, evictions: the hit rate operators watch.
         CaffeineCacheMetrics.monitor(metrics, rendered, "responses");
+        ResponseCacheSize.monitor(metrics, rendered, capacity);
         this.cacheControl = "public, max-age=" + this.config.maxAge() + ", stale-while-revalidate=" + this.config.staleWhileRevalidate();
     }
 

@@ -56,6 +56,17 @@ class MetricsTest {
     }
 
     @Test
+    void theBytesTheResponseCacheHoldsAndMayHoldArePublished() {
+        given().get("/api/v1/headlines?limit=2&section=" + Newsroom.unique("bytes")).then().statusCode(200);
+
+        String metrics = metrics();
+        double capacity = gauge(metrics, "dateline_cache_capacity_bytes");
+        double used = gauge(metrics, "dateline_cache_used_bytes");
+        assertEquals(Runtime.getRuntime().maxMemory() / 4, capacity, "unset, the cache may use a quarter of the heap");
+        assertTrue(used > 0 && used <= capacity, "a stored response counts against it: " + used);
+    }
+
+    @Test
     void aWriteEmptiesTheCacheSoItsEntriesNoLongerCountAsHits() {
         String url = "/api/v1/headlines?limit=2&tag=" + Newsroom.unique("metrics");
         given().get(url).then().statusCode(200);
@@ -110,6 +121,12 @@ class MetricsTest {
         Matcher m = Pattern.compile("(?m)^cache_gets_total\\{(?=[^}]*cache=\"responses\")(?=[^}]*result=\"" + result + "\")[^}]*} (\\S+)$")
                 .matcher(metrics());
         assertTrue(m.find(), "cache_gets_total for " + result + " is published");
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static double gauge(String metrics, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? (\\S+)$").matcher(metrics);
+        assertTrue(m.find(), name + " is published");
         return Double.parseDouble(m.group(1));
     }
 
