@@ -227,7 +227,7 @@ public class RelatedIndex {
         for (int i = 0; i < ids.size(); i += REFRESH_CHUNK) {
             fresh.putAll(IndexRows.load(ids.subList(i, Math.min(ids.size(), i + REFRESH_CHUNK)), current.terms()));
         }
-        // Per list, the old versions leave and the new ones enter: each list is copied once, never re-sorted.
+        // Per list, the old versions leave and the new ones enter: only the chunks they fall in are copied, nothing re-sorted.
         Map<UUID, ListChanges> tags = new HashMap<>();
         Map<UUID, ListChanges> sections = new HashMap<>();
         for (UUID id : ids) {
@@ -255,9 +255,8 @@ public class RelatedIndex {
                 current.nodes().remove(id);
             }
         }
-        tags.forEach((tag, c) -> current.byTag().put(tag, DatedList.of(c.applyTo(current.byTag().getOrDefault(tag, DatedList.EMPTY).articles()))));
-        sections.forEach((section, c) -> current.bySection().put(section,
-                DatedList.of(c.applyTo(current.bySection().getOrDefault(section, DatedList.EMPTY).articles()))));
+        tags.forEach((tag, c) -> current.byTag().put(tag, c.applyTo(current.byTag().getOrDefault(tag, DatedList.EMPTY))));
+        sections.forEach((section, c) -> current.bySection().put(section, c.applyTo(current.bySection().getOrDefault(section, DatedList.EMPTY))));
     }
 
     private static void put(State into, IndexRows.Loaded loaded) {
