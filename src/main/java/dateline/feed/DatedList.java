@@ -43,12 +43,16 @@ final class DatedList {
     private final Chunk[] chunks;
     /** The list index of each chunk's first entry, and the list's size last. */
     private final int[] starts;
+    /** Each chunk's last date, side by side: a search finds its chunk without visiting the others. */
+    private final long[] lastLiveAt;
 
     DatedList(Chunk[] chunks) {
         this.chunks = chunks;
         this.starts = new int[chunks.length + 1];
+        this.lastLiveAt = new long[chunks.length];
         for (int c = 0; c < chunks.length; c++) {
             starts[c + 1] = starts[c] + chunks[c].length();
+            lastLiveAt[c] = chunks[c].last().liveAt();
         }
     }
 
@@ -99,7 +103,7 @@ final class DatedList {
         int high = chunks.length;
         while (low < high) { // the first chunk whose last entry lies after it
             int mid = (low + high) >>> 1;
-            if (chunks[mid].liveAt()[chunks[mid].length() - 1] <= epochSecond) {
+            if (lastLiveAt[mid] <= epochSecond) {
                 low = mid + 1;
             } else {
                 high = mid;

@@ -14,11 +14,18 @@ final class OutwardWalk {
     private final long at;
     private final int first;
     private final int end;
-    /** List index of the next entry on each side, and the chunk holding it (while the index lies in the list). */
+    /**
+     * List index of the next entry on each side, the chunk holding it (while the index lies in the list),
+     * and that chunk's dates and first index, read on every step.
+     */
     private int before;
     private int beforeChunk;
+    private long[] beforeDates;
+    private int beforeStart;
     private int after;
     private int afterChunk;
+    private long[] afterDates;
+    private int afterStart;
     private DatedList.Chunk current;
     private int currentOffset;
 
@@ -29,28 +36,33 @@ final class OutwardWalk {
         this.end = list.upTo(to.getEpochSecond());
         this.before = Math.max(first, Math.min(list.upTo(epochSecond), end)) - 1;
         this.after = before + 1;
-        this.beforeChunk = before >= 0 ? list.chunkOf(before) : -1;
-        this.afterChunk = after < list.size() ? list.chunkOf(after) : list.chunkCount();
+        if (before >= 0) {
+            enterBefore(list.chunkOf(before));
+        }
+        if (after < list.size()) {
+            enterAfter(list.chunkOf(after));
+        }
     }
 
     /** How many minutes away the next entry lies; {@link #NONE_LEFT} when all were read. */
     long nextApart() {
-        return Math.min(before >= first ? minutesApart(beforeChunk, before) : NONE_LEFT,
-                after < end ? minutesApart(afterChunk, after) : NONE_LEFT);
+        return Math.min(before >= first ? minutesApart(beforeDates[before - beforeStart]) : NONE_LEFT,
+                after < end ? minutesApart(afterDates[after - afterStart]) : NONE_LEFT);
     }
 
     /** Moves to the next entry ({@link #nextApart} says there is one). */
     void advance() {
-        boolean earlier = after >= end || (before >= first && minutesApart(beforeChunk, before) <= minutesApart(afterChunk, after));
+        boolean earlier = after >= end
+                || (before >= first && minutesApart(beforeDates[before - beforeStart]) <= minutesApart(afterDates[after - afterStart]));
         if (earlier) {
             moveTo(beforeChunk, before--);
-            if (before >= 0 && before < list.start(beforeChunk)) {
-                beforeChunk--;
+            if (before >= 0 && before < beforeStart) {
+                enterBefore(beforeChunk - 1);
             }
         } else {
             moveTo(afterChunk, after++);
-            if (after >= list.start(afterChunk + 1)) {
-                afterChunk++;
+            if (after < list.size() && after >= list.start(afterChunk + 1)) {
+                enterAfter(afterChunk + 1);
             }
         }
     }
@@ -67,13 +79,25 @@ final class OutwardWalk {
         return current.tagMasks()[currentOffset];
     }
 
+    private void enterBefore(int chunk) {
+        beforeChunk = chunk;
+        beforeDates = list.chunk(chunk).liveAt();
+        beforeStart = list.start(chunk);
+    }
+
+    private void enterAfter(int chunk) {
+        afterChunk = chunk;
+        afterDates = list.chunk(chunk).liveAt();
+        afterStart = list.start(chunk);
+    }
+
     private void moveTo(int chunk, int index) {
         current = list.chunk(chunk);
         currentOffset = index - list.start(chunk);
     }
 
     /** Whole minutes between an entry's delivery and the instant, as related headlines' recency counts them. */
-    private long minutesApart(int chunk, int index) {
-        return Math.abs((list.chunk(chunk).liveAt()[index - list.start(chunk)] - at) / 60);
+    private long minutesApart(long liveAt) {
+        return Math.abs((liveAt - at) / 60);
     }
 }
