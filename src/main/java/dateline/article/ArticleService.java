@@ -22,6 +22,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
@@ -39,6 +41,7 @@ public class ArticleService {
     private final ArticleRows rows;
     private final DeliveryChanges delivery;
     private final Clock clock;
+    private final HeadlineTurns headlineTurns = new HeadlineTurns();
 
     ArticleService(ArticleRepository articles, ArticleContentCheck rules, ArticleWrites writes, ArticleRows rows,
                    DeliveryChanges delivery, Clock clock) {
@@ -52,24 +55,30 @@ public class ArticleService {
 
     /**
      * Creates a draft. A slug made from the title can be taken by another editor's article at the same
-     * moment (two desks filing the same wire headline): the loser is written again with the next free
-     * slug, instead of the editor being told about a slug they never chose.
+     * moment (two desks filing the same wire headline): in this instance such creates take turns
+     * ({@link HeadlineTurns}); one that loses the slug to another instance is written again with the next
+     * free slug, instead of the editor being told about a slug they never chose.
      */
     public ArticleManageView create(ArticleInput in, Edit edit) {
         if (QuarkusTransaction.isActive()) {
             return ArticleManageView.from(createDraft(in, edit)); // part of a larger write: its caller decides
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(() -> ArticleManageView.from(createDraft(in, edit)));
-            } catch (RuntimeException e) {
-                if (in.slug() != null || attempt == 10 || !slugTaken(e)) {
-                    throw e;
-                }
-                // A moment's jitter, so writers that lost the same race do not race again in step.
-                java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000, 20_000_000));
-            }
+        if (in.slug() != null) {
+            return QuarkusTransaction.requiringNew().call(() -> ArticleManageView.from(createDraft(in, edit)));
         }
+        return headlineTurns.inTurn(in.title(), () -> {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return QuarkusTransaction.requiringNew().call(() -> ArticleManageView.from(createDraft(in, edit)));
+                } catch (RuntimeException e) {
+                    if (attempt == 10 || !slugTaken(e)) {
+                        throw e;
+                    }
+                    // Another instance took the slug: a moment's jitter, so the two do not race again in step.
+                    LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000, 20_000_000));
+                }
+            }
+        });
     }
 
     private static boolean slugTaken(Throwable e) {
