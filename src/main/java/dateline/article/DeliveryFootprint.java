@@ -5,7 +5,6 @@ import dateline.common.http.DependencyKeys;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -46,7 +45,7 @@ final class DeliveryFootprint {
     /**
      * The responses this change may alter, named by {@link DependencyKeys}: the article's own, the lists
      * it can enter or leave, and those of its section, tags and authors, before and after. The searches
-     * its words can enter or leave are {@code SearchKeys}' to name, from {@link #changedTexts}.
+     * its words can enter or leave are {@code SearchKeys}' to name, from {@link #textBefore} and {@link #textNow}.
      */
     Set<String> changedKeys() {
         Set<String> keys = keys();
@@ -56,9 +55,14 @@ final class DeliveryFootprint {
         return keys;
     }
 
-    /** Its searched text before the change (if delivery showed it) and after: the searches it may enter or leave. */
-    List<SearchedText> changedTexts() {
-        return textWhenLocked == null ? List.of(text()) : List.of(textWhenLocked, text());
+    /** Its searched text when it was locked, if delivery showed it then: the searches it may leave. */
+    SearchedText textBefore() {
+        return textWhenLocked;
+    }
+
+    /** Its searched text now: the searches it may enter. */
+    SearchedText textNow() {
+        return text();
     }
 
     private Set<String> keys() {

@@ -7,10 +7,10 @@ import dateline.common.sql.NativeSql;
 import dateline.i18n.Locales;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -54,26 +54,31 @@ public class SearchKeys {
         });
     }
 
-    /** The searches an article with these texts (before and after a change) can enter or leave. */
-    public Set<String> ofTexts(Collection<SearchedText> texts) {
+    /**
+     * The searches an article can enter or leave by a change: those its text before the change matched
+     * (null when delivery did not show it) and those its text matches now. On PostgreSQL the text now is
+     * read as the lexemes of the article's stored search vector, which the write has just brought up to
+     * date (V16's trigger): exactly what searches match, and without parsing the text again, which cost a
+     * publish more than its UPDATE. The text before is parsed: the vector holds only the text now, or
+     * nothing once the article is purged.
+     */
+    public Set<String> ofChange(UUID article, SearchedText before, SearchedText now) {
         Set<String> keys = new LinkedHashSet<>();
         if (!postgres) {
-            texts.forEach(t -> keys.addAll(SearchQuery.dependencyKeysOf(t.fields().toArray(String[]::new))));
+            for (SearchedText text : before == null ? List.of(now) : List.of(before, now)) {
+                keys.addAll(SearchQuery.dependencyKeysOf(text.fields().toArray(String[]::new)));
+            }
             return keys;
         }
-        NativeSql sql = new NativeSql();
-        boolean any = false;
-        for (SearchedText text : texts) {
-            for (String field : text.fields()) {
+        NativeSql sql = new NativeSql().append(STEMS + "search_vector)) from article_search where id = ?", article);
+        if (before != null) {
+            for (String field : before.fields()) {
                 if (field != null) {
-                    sql.append(any ? " union " : "").append(STEMS + "to_tsvector(dateline_search_config(?), ?)))", text.locale(), field);
-                    any = true;
+                    sql.append(" union " + STEMS + "to_tsvector(dateline_search_config(?), ?)))", before.locale(), field);
                 }
             }
         }
-        if (any) {
-            keys.addAll(stems(sql));
-        }
+        keys.addAll(stems(sql));
         return keys;
     }
 
