@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dateline.support.Newsroom;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +102,35 @@ class SearchPagingTest {
         List<String> oldestFirst = new ArrayList<>(newestFirst);
         Collections.reverse(oldestFirst);
         assertEquals(oldestFirst, pages("/api/v1/headlines?limit=2&sort=publishedAt&q=" + word));
+    }
+
+    @Test
+    void anArticlePublishedAgainUnderAnotherDateIsFoundInItsNewMonthOnly() {
+        String run = unique("r").replace("-", "");
+        String word = "zqredated" + run;
+        Instant now = Instant.now();
+        StringBuilder ndjson = new StringBuilder();
+        for (int days : List.of(150, 250)) {
+            line(ndjson, "Story " + word + " " + days + " days ago", now.minus(Duration.ofDays(days)));
+        }
+        for (int i = 0; i < GAP; i++) {
+            line(ndjson, "Burst " + run + " number " + i, now.minus(Duration.ofDays(1)).minusSeconds(i * 60L));
+        }
+        given().contentType("application/x-ndjson").body(ndjson.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/manage/import").then().statusCode(200);
+        String redated = Newsroom.draft(Map.of("title", "Redated " + word, "body", "<p>Filed once, dated twice.</p>"));
+        Newsroom.publish(redated, now.minus(Duration.ofDays(100)));
+        assertEquals(List.of("Redated " + word, "Story " + word + " 150 days ago", "Story " + word + " 250 days ago"),
+                pages("/api/v1/headlines?limit=1&q=" + word));
+
+        given().post("/api/v1/manage/articles/" + redated + "/unpublish").then().statusCode(200);
+        assertEquals(List.of("Story " + word + " 150 days ago", "Story " + word + " 250 days ago"),
+                pages("/api/v1/headlines?limit=1&q=" + word));
+        Newsroom.publish(redated, now.minus(Duration.ofDays(200)));
+        assertEquals(List.of("Story " + word + " 150 days ago", "Redated " + word, "Story " + word + " 250 days ago"),
+                pages("/api/v1/headlines?limit=1&q=" + word));
+        assertEquals(List.of("Story " + word + " 250 days ago", "Redated " + word, "Story " + word + " 150 days ago"),
+                pages("/api/v1/headlines?limit=1&sort=publishedAt&q=" + word));
     }
 
     private static List<String> pages(String first) {
