@@ -14,6 +14,11 @@ jar="$PWD/target/quarkus-app/quarkus-run.jar"
 scripts/varnish.sh install
 work="$(mktemp -d)"
 cleanup() {
+    local status=$?
+    if [[ $status -ne 0 && -f "$work/dateline.log" ]]; then
+        echo "--- the last lines of Dateline's log"
+        tail -n 60 "$work/dateline.log"
+    fi
     scripts/varnish.sh stop --workdir "$work/varnish" || true
     scripts/varnish.sh stop --workdir "$work/varnish-closed" || true
     kill -9 "$(cat "$work/pid" 2>/dev/null)" 2>/dev/null || true
@@ -66,7 +71,12 @@ def check(condition, message):
     print("ok  " + message)
 
 def metric(name, labels=""):
-    metrics = request(dateline.base, "GET", "/q/metrics")[2].decode()
+    try:
+        metrics = request(dateline.base, "GET", "/q/metrics")[2].decode()
+    except (urllib.error.URLError, ConnectionError) as e:
+        # Only ever polled: a connection dropped once is asked again; a server that is gone fails the wait.
+        print(f"(metrics not read: {e!r})")
+        return None
     match = re.search(rf"^{name}(?:\{{[^}}]*{re.escape(labels)}[^}}]*\}})? ([0-9.eE+-]+)$", metrics, re.M)
     return float(match.group(1)) if match else None
 
