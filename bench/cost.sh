@@ -11,14 +11,8 @@ cd "$(dirname "$0")/.."
 WARM=${1:-60}; SECS=${2:-20}; BASE=http://localhost:8080; OUT=/tmp/dateline-bench-pg
 command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
 [ -f "$OUT-slugs.txt" ] || { echo "run bench/run.sh pg first: it loads the articles and writes $OUT-slugs.txt" >&2; exit 1; }
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests -Dquarkus.profile=pg
-export DATELINE_TOKEN=${DATELINE_TOKEN:-cost-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')}
-QUARKUS_PROFILE=pg DATELINE_DB_SCHEMA=dateline_bench DATELINE_DEMO_ENABLED=false DATELINE_RATE_LIMIT_DELIVERY=0 \
-  DATELINE_RATE_LIMIT_MANAGE=0 DATELINE_ADMIN_TOKEN_HASH=$(printf %s "$DATELINE_TOKEN" | sha256sum | cut -d' ' -f1) \
-  java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > /tmp/dateline-cost-server.log 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
+source bench/mixed-server.sh
+start_mixed_server cost
 TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
 
 # CPU ticks (user + system) of the server and of every PostgreSQL process, from /proc.

@@ -8,15 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MINUTES=${1:-30}; CONNS=${2:-32}; THINK=${3:-100}; BASE=http://localhost:8080; OUT=/tmp/dateline-bench-pg
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests -Dquarkus.profile=pg
-# The soak's own admin token (Dateline keeps its hash); rate limits off, as every request comes from here.
-export DATELINE_TOKEN=${DATELINE_TOKEN:-soak-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')}
-QUARKUS_PROFILE=pg DATELINE_DB_SCHEMA=dateline_bench DATELINE_DEMO_ENABLED=false DATELINE_RATE_LIMIT_DELIVERY=0 \
-  DATELINE_RATE_LIMIT_MANAGE=0 DATELINE_ADMIN_TOKEN_HASH=$(printf %s "$DATELINE_TOKEN" | sha256sum | cut -d' ' -f1) \
-  java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > /tmp/dateline-soak-server.log 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
+source bench/mixed-server.sh
+start_mixed_server soak
 
 echo "seconds,rss_mb,heap_used_mb,threads,db_connections" > /tmp/dateline-soak.csv
 ( start=$(date +%s); while kill -0 $PID 2>/dev/null; do
