@@ -8,8 +8,10 @@ import dateline.common.sql.JdbcValues;
 import dateline.common.sql.NativeSql;
 import dateline.common.term.TermEvent;
 import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
@@ -73,7 +75,11 @@ class SyncLog {
         }
     }
 
-    void committing(@Observes DeliveryCommitting committing) {
+    /**
+     * After every other observer of the commit (the change notification to other instances, CDN purges): from
+     * the number's reservation to the commit every other writer waits, so nothing else runs in between.
+     */
+    void committing(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) DeliveryCommitting committing) {
         Touched touched = (Touched) transactions.getResource(RESOURCE);
         if (touched == null) {
             return;
