@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 class QueryCountTest {
     @Inject
     SessionFactory sessions;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
 
     @Test
     void aHundredItemPageWithTagsAndAuthorsCostsAFewStatements() {
@@ -119,13 +121,14 @@ class QueryCountTest {
         String id = Newsroom.draft(fields);
 
         // the row lock; the section, tags, authors and related ids in one read; the active webhooks; the update;
-        // the tag timeline; the revision; the sync log's number and row; on PostgreSQL the search keys and the
-        // notification to other instances.
+        // the tag timeline; the revision; the sync log's number and row (one statement on PostgreSQL, two on H2);
+        // on PostgreSQL the search keys and the notification to other instances.
         // Loaded lazily, the references were four statements, and the sync log took five.
         long before = sessions.getStatistics().getPrepareStatementCount();
         Newsroom.publish(id, null);
         long statements = sessions.getStatistics().getPrepareStatementCount() - before;
-        assertTrue(statements <= 10, "a publish used " + statements + " statements");
+        int expected = dbKind.startsWith("postgres") ? 9 : 8;
+        assertTrue(statements <= expected, "a publish used " + statements + " statements, not at most " + expected);
         given().get("/api/v1/articles/" + Newsroom.slugOf(id)).then().statusCode(200)
                 .body("tags.slug", contains(tags.toArray())).body("authors.slug", contains(authors.toArray()));
     }
