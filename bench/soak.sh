@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Soak and overload against PostgreSQL with the articles a previous `bench/run.sh pg N` loaded:
-#   bench/soak.sh [minutes=30] [connections=32] [think ms=100]
-# After a 2-minute warm-up, mixed traffic (bench/soak.lua: 90% delivery reads over W1-W6, 10% writes and publishes), each connection
+#   [WARM=minutes of warm-up, 2] bench/soak.sh [minutes=30] [connections=32] [think ms=100]
+# After the warm-up (on two cores the JIT still compiles the write path after 2 minutes: WARM=6 measures a compiled server), mixed traffic (bench/soak.lua: 90% delivery reads over W1-W6, 10% writes and publishes), each connection
 # pausing about the think time between requests (0: as fast as answers come), then a minute far beyond
 # capacity (512 connections, no pause), then one plain request to show the service is back at once.
 # Samples RSS, heap, threads and database connections every 10 s into /tmp/dateline-soak.csv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MINUTES=${1:-30}; CONNS=${2:-32}; THINK=${3:-100}; BASE=http://localhost:8080; OUT=/tmp/dateline-bench-pg
+MINUTES=${1:-30}; CONNS=${2:-32}; THINK=${3:-100}; WARM=${WARM:-2}; BASE=http://localhost:8080; OUT=/tmp/dateline-bench-pg
 source bench/mixed-server.sh
 start_mixed_server soak
 
@@ -20,9 +20,9 @@ echo "seconds,rss_mb,heap_used_mb,threads,db_connections" > /tmp/dateline-soak.c
   done ) &
 SAMPLER=$!
 
-echo "== warm-up: 2 min of the same traffic, not measured (JIT compilation, connection pool, caches)"
+echo "== warm-up: ${WARM} min of the same traffic, not measured (JIT compilation, connection pool, caches)"
 THINK_MS="$THINK" SLUGS="$OUT-slugs.txt" WORDS="$OUT-words.txt" TOKEN="${DATELINE_TOKEN:-}" \
-  wrk -t2 -c"$CONNS" -d2m -s bench/soak.lua "$BASE" > /dev/null
+  wrk -t2 -c"$CONNS" -d"${WARM}m" -s bench/soak.lua "$BASE" > /dev/null
 echo "== soak: ${MINUTES} min, ${CONNS} connections, ${THINK} ms think time"
 THINK_MS="$THINK" SLUGS="$OUT-slugs.txt" WORDS="$OUT-words.txt" TOKEN="${DATELINE_TOKEN:-}" \
   wrk -t2 -c"$CONNS" -d"${MINUTES}m" --latency -s bench/soak.lua "$BASE" | grep -E "Requests/sec|Latency|50%|99%|status counts|Socket errors"
