@@ -195,4 +195,37 @@ class ConcurrentEditingTest {
             desks.shutdown();
         }
     }
+
+    @Test
+    void moreDesksFilingAtOnceThanThereAreDatabaseConnectionsAllGetTheirArticle() throws Exception {
+        // Each article brings words no article has used, so each write numbers new words for H2's search
+        // index while it holds its own connection: 32 writers must not wait on each other for a second one.
+        int desks = 32;
+        ExecutorService pool = Executors.newFixedThreadPool(desks);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<Future<Response>> filed = new ArrayList<>();
+            for (int d = 0; d < desks; d++) {
+                filed.add(pool.submit(() -> {
+                    StringBuilder body = new StringBuilder("<p>");
+                    for (int w = 0; w < 200; w++) {
+                        body.append(Newsroom.unique("w").replace("-", "")).append(' ');
+                    }
+                    Map<String, Object> article = Map.of("title", "Desk report " + Newsroom.unique("r").replace("-", " "),
+                            "body", body.append("</p>").toString());
+                    start.await();
+                    return given().contentType(ContentType.JSON).body(article).post("/api/v1/manage/articles");
+                }));
+            }
+            start.countDown();
+            for (Future<Response> f : filed) {
+                Response r = f.get();
+                assertEquals(201, r.statusCode(), r.asString());
+                given().get("/api/v1/manage/articles/" + r.<String>path("id")).then().statusCode(200)
+                        .body("title", equalTo(r.<String>path("title")));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

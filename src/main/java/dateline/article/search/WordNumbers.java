@@ -4,19 +4,32 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dateline.common.sql.NativeSql;
 import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+import io.quarkus.arc.InjectableInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The numbers H2's word index stores instead of words (search_word). A word keeps its number for ever, so
- * numbers are cached with no invalidation. New words are numbered in a transaction of their own: an entry
- * for a write that then rolls back is harmless, and writers never wait on each other's uncommitted words.
+ * numbers are cached with no invalidation. New words are numbered and committed at once, outside the
+ * writer's transaction: an entry for a write that then rolls back is harmless, and writers never wait on
+ * each other's uncommitted words. They are numbered on a connection of their own (the {@code words}
+ * datasource, one connection, no transactions): a writer already holds one of the main pool's, and with
+ * every connection held by writers a second one from that pool would never come.
  */
 @ApplicationScoped
 class WordNumbers {
@@ -25,6 +38,12 @@ class WordNumbers {
     private static final int BATCH = 500;
 
     private final Cache<String, Integer> cache = Caffeine.newBuilder().maximumSize(200_000).build();
+    private final InjectableInstance<AgroalDataSource> numbering;
+
+    /** The datasource is inactive on PostgreSQL, which has no word index: it is only asked for on H2. */
+    WordNumbers(@DataSource("words") InjectableInstance<AgroalDataSource> numbering) {
+        this.numbering = numbering;
+    }
 
     /** The numbers of these words, numbering those the index has never seen. */
     Map<String, Integer> assign(Collection<String> words) {
@@ -33,22 +52,44 @@ class WordNumbers {
             List<String> fresh = words.stream().filter(w -> !numbers.containsKey(w)).toList();
             // One numbering at a time: two writers meeting the same new word would otherwise both insert it.
             synchronized (this) {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    Map<String, Integer> meanwhile = known(fresh);
-                    List<String> missing = fresh.stream().filter(w -> !meanwhile.containsKey(w)).toList();
-                    for (int from = 0; from < missing.size(); from += BATCH) {
-                        List<String> part = missing.subList(from, Math.min(missing.size(), from + BATCH));
-                        NativeSql sql = new NativeSql().append("insert into search_word (word) values ");
-                        for (int i = 0; i < part.size(); i++) {
-                            sql.append(i == 0 ? "(?)" : ", (?)", part.get(i));
-                        }
-                        sql.query(Panache.getEntityManager()).executeUpdate();
-                    }
-                });
+                number(fresh);
             }
             numbers.putAll(known(fresh));
         }
         return numbers;
+    }
+
+    private void number(List<String> fresh) {
+        try (Connection connection = numbering.get().getConnection()) {
+            Set<String> meanwhile = new HashSet<>();
+            for (int from = 0; from < fresh.size(); from += BATCH) {
+                List<String> part = fresh.subList(from, Math.min(fresh.size(), from + BATCH));
+                try (PreparedStatement known = connection.prepareStatement(
+                        "select word from search_word where word in (" + NativeSql.placeholders(part.size()) + ")")) {
+                    for (int i = 0; i < part.size(); i++) {
+                        known.setString(i + 1, part.get(i));
+                    }
+                    try (ResultSet rows = known.executeQuery()) {
+                        while (rows.next()) {
+                            meanwhile.add(rows.getString(1));
+                        }
+                    }
+                }
+            }
+            List<String> missing = fresh.stream().filter(w -> !meanwhile.contains(w)).toList();
+            for (int from = 0; from < missing.size(); from += BATCH) {
+                List<String> part = missing.subList(from, Math.min(missing.size(), from + BATCH));
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "insert into search_word (word) values " + String.join(", ", Collections.nCopies(part.size(), "(?)")))) {
+                    for (int i = 0; i < part.size(); i++) {
+                        insert.setString(i + 1, part.get(i));
+                    }
+                    insert.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not number new search words", e);
+        }
     }
 
     /** The numbers of those of these words the index has; the others have none yet. */
