@@ -2,7 +2,8 @@
 """Loads N synthetic articles into a running Dateline through its NDJSON import API.
 
 12 sections, 300 tags, 3-6 tags per article, ~600-word HTML bodies, 10% left as drafts, publication
-dates spread over two years. Prints the import time and writes the slugs and words the workloads use.
+dates spread over the two years before the day of the load, so the archive reaches today as a newsroom's
+does. Prints the import time and writes the slugs and words the workloads use.
 """
 import json, os, random, subprocess, sys, time
 
@@ -11,6 +12,10 @@ N = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
 OUT = sys.argv[3] if len(sys.argv) > 3 else "/tmp/dateline-bench"
 rng = random.Random(42)
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "ba", "do", "fu", "gi", "ha", "je", "pu", "qo", "ti", "we", "xa"]
+# Dates run up to midnight (UTC) of the load day: the same articles all day, and no gap between the
+# archive and what the soak publishes now, which a search would otherwise walk month by month.
+TWO_YEARS = 2 * 365 * 86400
+DATES_END = int(time.time()) // 86400 * 86400
 VOCAB = sorted({"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(5000)})
 
 
@@ -26,7 +31,7 @@ def records():
         }
         if r.random() >= 0.10:
             rec["status"] = "PUBLISHED"
-            rec["publishedAt"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(1_700_000_000 + r.randrange(2 * 365 * 86400)))
+            rec["publishedAt"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(DATES_END - TWO_YEARS + r.randrange(TWO_YEARS)))
         yield rec
 
 
