@@ -122,7 +122,7 @@ class ArticleWrites {
         if (footprint.touchesDelivery()) {
             delivery.changed(() -> {
                 java.util.Set<String> keys = footprint.changedKeys();
-                keys.addAll(searchKeys.ofChange(article.id, footprint.textBefore(), footprint.textNow()));
+                keys.addAll(searchKeys.ofChange(article.id, footprint.textBefore(), footprint::textNow));
                 return keys;
             });
         }
