@@ -201,31 +201,39 @@ class ConcurrentEditingTest {
         // Each article brings words no article has used, so each write numbers new words for H2's search
         // index while it holds its own connection: 32 writers must not wait on each other for a second one.
         int desks = 32;
+        List<String> firstWords = new ArrayList<>();
+        List<Map<String, Object>> reports = new ArrayList<>();
+        for (int d = 0; d < desks; d++) {
+            StringBuilder body = new StringBuilder("<p>");
+            for (int w = 0; w < 200; w++) {
+                body.append(Newsroom.unique("w").replace("-", "")).append(' ');
+            }
+            firstWords.add(body.substring(3, body.indexOf(" ")));
+            reports.add(Map.of("title", "Desk report " + d, "body", body.append("</p>").toString()));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(desks);
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<String> ids = new ArrayList<>();
         try {
             List<Future<Response>> filed = new ArrayList<>();
-            for (int d = 0; d < desks; d++) {
+            for (Map<String, Object> report : reports) {
                 filed.add(pool.submit(() -> {
-                    StringBuilder body = new StringBuilder("<p>");
-                    for (int w = 0; w < 200; w++) {
-                        body.append(Newsroom.unique("w").replace("-", "")).append(' ');
-                    }
-                    Map<String, Object> article = Map.of("title", "Desk report " + Newsroom.unique("r").replace("-", " "),
-                            "body", body.append("</p>").toString());
                     start.await();
-                    return given().contentType(ContentType.JSON).body(article).post("/api/v1/manage/articles");
+                    return given().contentType(ContentType.JSON).body(report).post("/api/v1/manage/articles");
                 }));
             }
             start.countDown();
             for (Future<Response> f : filed) {
                 Response r = f.get();
                 assertEquals(201, r.statusCode(), r.asString());
-                given().get("/api/v1/manage/articles/" + r.<String>path("id")).then().statusCode(200)
-                        .body("title", equalTo(r.<String>path("title")));
+                ids.add(r.path("id"));
             }
         } finally {
             pool.shutdownNow();
         }
+        // Each article's new words were numbered with it: published, the last one is found by its first word.
+        Newsroom.publish(ids.get(desks - 1), null);
+        given().queryParam("q", firstWords.get(desks - 1)).get("/api/v1/articles").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(ids.get(desks - 1)));
     }
 }

@@ -64,32 +64,32 @@ class WordNumbers {
             Set<String> meanwhile = new HashSet<>();
             for (int from = 0; from < fresh.size(); from += BATCH) {
                 List<String> part = fresh.subList(from, Math.min(fresh.size(), from + BATCH));
-                try (PreparedStatement known = connection.prepareStatement(
-                        "select word from search_word where word in (" + NativeSql.placeholders(part.size()) + ")")) {
-                    for (int i = 0; i < part.size(); i++) {
-                        known.setString(i + 1, part.get(i));
-                    }
-                    try (ResultSet rows = known.executeQuery()) {
-                        while (rows.next()) {
-                            meanwhile.add(rows.getString(1));
-                        }
+                try (PreparedStatement known = bound(connection, "select word from search_word where word in ("
+                        + NativeSql.placeholders(part.size()) + ")", part); ResultSet rows = known.executeQuery()) {
+                    while (rows.next()) {
+                        meanwhile.add(rows.getString(1));
                     }
                 }
             }
             List<String> missing = fresh.stream().filter(w -> !meanwhile.contains(w)).toList();
             for (int from = 0; from < missing.size(); from += BATCH) {
                 List<String> part = missing.subList(from, Math.min(missing.size(), from + BATCH));
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "insert into search_word (word) values " + String.join(", ", Collections.nCopies(part.size(), "(?)")))) {
-                    for (int i = 0; i < part.size(); i++) {
-                        insert.setString(i + 1, part.get(i));
-                    }
+                try (PreparedStatement insert = bound(connection, "insert into search_word (word) values "
+                        + String.join(", ", Collections.nCopies(part.size(), "(?)")), part)) {
                     insert.executeUpdate();
                 }
             }
         } catch (SQLException e) {
             throw new PersistenceException("Could not number new search words", e);
         }
+    }
+
+    private static PreparedStatement bound(Connection connection, String sql, List<String> words) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < words.size(); i++) {
+            statement.setString(i + 1, words.get(i));
+        }
+        return statement;
     }
 
     /** The numbers of those of these words the index has; the others have none yet. */
