@@ -91,7 +91,7 @@ class SyncLog {
             return;
         }
         Instant now = clock.instant();
-        for (List<UUID> chunk : chunks(logged)) {
+        for (List<UUID> chunk : NativeSql.chunks(logged, 500)) {
             if (postgres) {
                 numberInOneStatement(em, chunk, now);
             } else {
@@ -150,7 +150,7 @@ class SyncLog {
                 unknown.add(id); // out of delivery now, but it may have been in it
             }
         }
-        for (List<UUID> chunk : chunks(unknown)) {
+        for (List<UUID> chunk : NativeSql.chunks(unknown, 500)) {
             String in = NativeSql.placeholders(chunk.size());
             Object[] twice = new Object[chunk.size() * 2];
             for (int i = 0; i < chunk.size(); i++) {
@@ -173,14 +173,6 @@ class SyncLog {
         };
         return new NativeSql().append("select id from article where live_at is not null and " + where, term.id())
                 .list(Panache.getEntityManager(), row -> JdbcValues.uuid(row, 1));
-    }
-
-    private static List<List<UUID>> chunks(List<UUID> ids) {
-        List<List<UUID>> chunks = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += 500) {
-            chunks.add(ids.subList(i, Math.min(ids.size(), i + 500)));
-        }
-        return chunks;
     }
 
     private Touched touched() {

@@ -62,8 +62,7 @@ class WordNumbers {
     private void number(List<String> fresh) {
         try (Connection connection = numbering.get().getConnection()) {
             Set<String> meanwhile = new HashSet<>();
-            for (int from = 0; from < fresh.size(); from += BATCH) {
-                List<String> part = fresh.subList(from, Math.min(fresh.size(), from + BATCH));
+            for (List<String> part : NativeSql.chunks(fresh, BATCH)) {
                 try (PreparedStatement known = bound(connection, "select word from search_word where word in ("
                         + NativeSql.placeholders(part.size()) + ")", part); ResultSet rows = known.executeQuery()) {
                     while (rows.next()) {
@@ -72,8 +71,7 @@ class WordNumbers {
                 }
             }
             List<String> missing = fresh.stream().filter(w -> !meanwhile.contains(w)).toList();
-            for (int from = 0; from < missing.size(); from += BATCH) {
-                List<String> part = missing.subList(from, Math.min(missing.size(), from + BATCH));
+            for (List<String> part : NativeSql.chunks(missing, BATCH)) {
                 try (PreparedStatement insert = bound(connection, "insert into search_word (word) values "
                         + String.join(", ", Collections.nCopies(part.size(), "(?)")), part)) {
                     insert.executeUpdate();
@@ -104,8 +102,7 @@ class WordNumbers {
                 ask.add(word);
             }
         }
-        for (int from = 0; from < ask.size(); from += BATCH) {
-            List<String> part = ask.subList(from, Math.min(ask.size(), from + BATCH));
+        for (List<String> part : NativeSql.chunks(ask, BATCH)) {
             List<?> rows = new NativeSql().append("select id, word from search_word where word in (" + NativeSql.placeholders(part.size()) + ")",
                     part.toArray()).query(Panache.getEntityManager()).getResultList();
             for (Object row : rows) {

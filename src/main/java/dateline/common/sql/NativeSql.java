@@ -47,6 +47,15 @@ public final class NativeSql {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
+    /** A long list in parts of at most {@code size}, so that no statement binds more values than it should. */
+    public static <T> List<List<T>> chunks(List<T> values, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += size) {
+            chunks.add(values.subList(from, Math.min(values.size(), from + size)));
+        }
+        return chunks;
+    }
+
     public Query query(EntityManager em) {
         // JPA numbers its positional parameters: ?1, ?2, ...
         StringBuilder sql = new StringBuilder();
